@@ -1,0 +1,62 @@
+package org.finres.core;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.finres.core.Permission.*;
+import static org.finres.core.Permission.Reach.ALL;
+import static org.finres.core.Permission.Reach.OWN;
+
+/**
+ * A user's role. Each role belongs to one kind of tenant, so that an institution's user can never hold a
+ * hub-wide role. Least privilege: analysts read, admins manage, the regulator oversees without changing.
+ */
+public enum Role {
+    HUB_ADMIN("hub-admin", Map.of(
+            INSTITUTIONS_READ, ALL, INSTITUTIONS_MANAGE, ALL, USERS_READ, ALL, USERS_MANAGE, ALL,
+            TOKENS_READ, ALL, TOKENS_MANAGE, ALL, AUDIT_READ, ALL, AUDIT_VERIFY, ALL)),
+    HUB_ANALYST("hub-analyst", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN)),
+    REGULATOR("regulator", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN, AUDIT_READ, ALL, AUDIT_VERIFY, ALL)),
+    INSTITUTION_ADMIN("institution-admin", Map.of(
+            INSTITUTIONS_READ, OWN, USERS_READ, OWN, USERS_MANAGE, OWN, TOKENS_READ, OWN, TOKENS_MANAGE, OWN,
+            AUDIT_READ, OWN)),
+    INSTITUTION_ANALYST("institution-analyst", Map.of(INSTITUTIONS_READ, OWN, USERS_READ, OWN));
+
+    private final String code;
+    private final Map<Permission, Permission.Reach> grants;
+
+    Role(String code, Map<Permission, Permission.Reach> grants) {
+        this.code = code;
+        this.grants = new EnumMap<>(grants);
+    }
+
+    /** The external name used in the API, the CLI and the UI ("hub-admin", ...). */
+    public String code() {
+        return code;
+    }
+
+    public Map<Permission, Permission.Reach> grants() {
+        return grants;
+    }
+
+    /** The roles a user of this kind of tenant may hold. */
+    public static Set<Role> allowedFor(InstitutionKind kind) {
+        return switch (kind) {
+            case HUB -> Set.of(HUB_ADMIN, HUB_ANALYST);
+            case REGULATOR -> Set.of(REGULATOR);
+            case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                    Set.of(INSTITUTION_ADMIN, INSTITUTION_ANALYST);
+        };
+    }
+
+    public static Role fromCode(String code) {
+        for (Role role : values()) {
+            if (role.code.equals(code) || role.name().equals(code)) {
+                return role;
+            }
+        }
+        throw new InvalidInputException("role", "unknown role '" + InvalidInputException.preview(code)
+                + "'; expected one of hub-admin, hub-analyst, regulator, institution-admin, institution-analyst");
+    }
+}

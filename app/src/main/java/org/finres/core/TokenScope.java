@@ -1,0 +1,60 @@
+package org.finres.core;
+
+import java.util.Map;
+
+import static org.finres.core.Permission.*;
+import static org.finres.core.Permission.Reach.OWN;
+
+/**
+ * What an API token may be used for. A token never reaches beyond what its tenant's admin could do:
+ * {@link #ADMIN} grants the admin role of the token's tenant, {@link #READ} its analyst role.
+ */
+public enum TokenScope {
+    ADMIN("admin"),
+    READ("read"),
+    AUDIT_READ("audit:read");
+
+    private final String code;
+
+    TokenScope(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The permissions this scope grants to a token of the given tenant kind. */
+    public Map<Permission, Permission.Reach> grantsFor(InstitutionKind kind) {
+        return switch (this) {
+            case ADMIN -> switch (kind) {
+                case HUB -> Role.HUB_ADMIN.grants();
+                case REGULATOR -> Role.REGULATOR.grants();
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Role.INSTITUTION_ADMIN.grants();
+            };
+            case READ -> switch (kind) {
+                case HUB -> Role.HUB_ANALYST.grants();
+                case REGULATOR -> Role.REGULATOR.grants();
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Role.INSTITUTION_ANALYST.grants();
+            };
+            case AUDIT_READ -> switch (kind) {
+                case HUB, REGULATOR -> Map.of(Permission.AUDIT_READ, Permission.Reach.ALL,
+                        AUDIT_VERIFY, Permission.Reach.ALL);
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Map.of(Permission.AUDIT_READ, OWN);
+            };
+        };
+    }
+
+    public static TokenScope fromCode(String code) {
+        for (TokenScope scope : values()) {
+            if (scope.code.equals(code)) {
+                return scope;
+            }
+        }
+        throw new InvalidInputException("scopes", "unknown scope '" + InvalidInputException.preview(code)
+                + "'; expected admin, read or audit:read");
+    }
+}
