@@ -60,4 +60,31 @@ class HubStartsIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().contains("Bearer");
     }
+
+    @Test
+    void prometheusMetricsAreExposed() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void openApiDescribesTheApiWithTokenSecurity() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/institutions").contains("/api/v1/tokens").contains("bearer");
+        var ui = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui/index.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherActuatorEndpointsAreNotExposed() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/env")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(302, 401, 403, 404);
+        assertThat(response.body()).doesNotContain("finres.database");
+    }
 }
