@@ -85,7 +85,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiChain(HttpSecurity http, PasswordLoginProvider passwordLogin, UserLocaleResolver locales) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, PasswordLoginProvider passwordLogin, UserLocaleResolver locales,
+                                UserAccounts users) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -104,6 +105,8 @@ class SecurityConfiguration {
             response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
         };
         http.authenticationManager(new ProviderManager(passwordLogin))
+                .addFilterAfter(new SessionRevalidationFilter(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/language").permitAll()
