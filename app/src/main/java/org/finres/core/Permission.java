@@ -9,7 +9,11 @@ public enum Permission {
     TOKENS_READ,
     TOKENS_MANAGE,
     AUDIT_READ,
-    AUDIT_VERIFY;
+    AUDIT_VERIFY,
+    /** Search and read security events and dead letters. */
+    EVENTS_READ,
+    /** Send security events (machine tokens of an institution's SOC). */
+    EVENTS_WRITE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

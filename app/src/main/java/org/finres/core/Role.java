@@ -15,13 +15,13 @@ import static org.finres.core.Permission.Reach.OWN;
 public enum Role {
     HUB_ADMIN("hub-admin", Map.of(
             INSTITUTIONS_READ, ALL, INSTITUTIONS_MANAGE, ALL, USERS_READ, ALL, USERS_MANAGE, ALL,
-            TOKENS_READ, ALL, TOKENS_MANAGE, ALL, AUDIT_READ, ALL, AUDIT_VERIFY, ALL)),
-    HUB_ANALYST("hub-analyst", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN)),
+            TOKENS_READ, ALL, TOKENS_MANAGE, ALL, AUDIT_READ, ALL, AUDIT_VERIFY, ALL, EVENTS_READ, ALL)),
+    HUB_ANALYST("hub-analyst", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN, EVENTS_READ, ALL)),
     REGULATOR("regulator", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN, AUDIT_READ, ALL, AUDIT_VERIFY, ALL)),
     INSTITUTION_ADMIN("institution-admin", Map.of(
             INSTITUTIONS_READ, OWN, USERS_READ, OWN, USERS_MANAGE, OWN, TOKENS_READ, OWN, TOKENS_MANAGE, OWN,
-            AUDIT_READ, OWN)),
-    INSTITUTION_ANALYST("institution-analyst", Map.of(INSTITUTIONS_READ, OWN, USERS_READ, OWN));
+            AUDIT_READ, OWN, EVENTS_READ, OWN)),
+    INSTITUTION_ANALYST("institution-analyst", Map.of(INSTITUTIONS_READ, OWN, USERS_READ, OWN, EVENTS_READ, OWN));
 
     private final String code;
     private final Map<Permission, Permission.Reach> grants;

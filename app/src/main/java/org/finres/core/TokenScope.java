@@ -12,7 +12,9 @@ import static org.finres.core.Permission.Reach.OWN;
 public enum TokenScope {
     ADMIN("admin"),
     READ("read"),
-    AUDIT_READ("audit:read");
+    AUDIT_READ("audit:read"),
+    /** Send events for the token's own institution only: what an institution's SOC forwarder needs, nothing more. */
+    EVENTS_WRITE("events:write");
 
     private final String code;
 
@@ -45,7 +47,13 @@ public enum TokenScope {
                 case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
                         Map.of(Permission.AUDIT_READ, OWN);
             };
+            case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
         };
+    }
+
+    /** The scopes' codes for messages: "admin, read, audit:read, events:write". */
+    public static String codes() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(TokenScope::code).toList());
     }
 
     public static TokenScope fromCode(String code) {
@@ -55,6 +63,6 @@ public enum TokenScope {
             }
         }
         throw new InvalidInputException("scopes", "unknown scope '" + InvalidInputException.preview(code)
-                + "'; expected admin, read or audit:read");
+                + "'; expected one of " + codes());
     }
 }

@@ -48,7 +48,7 @@ class TokensApi {
         var actor = CurrentActor.get();
         InstitutionId tenant = r.institutionId() == null ? actor.institutionId() : InstitutionId.of(r.institutionId());
         if (r.scopes() == null || r.scopes().isEmpty()) {
-            throw new InvalidInputException("scopes", "needs at least one of admin, read, audit:read");
+            throw new InvalidInputException("scopes", "needs at least one of " + TokenScope.codes());
         }
         Set<TokenScope> scopes = r.scopes().stream().map(TokenScope::fromCode).collect(Collectors.toSet());
         int days = r.validDays() == null ? 90 : r.validDays();
