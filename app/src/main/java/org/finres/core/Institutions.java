@@ -137,12 +137,14 @@ public class Institutions {
         }
         long users = jdbc.sql("select count(*) from app_user where institution_id = :id").param("id", id.value())
                 .query(Long.class).single();
-        long tokens = jdbc.sql("select count(*) from api_token where institution_id = :id").param("id", id.value())
-                .query(Long.class).single();
+        long tokens = jdbc.sql("select count(*) from api_token where institution_id = :id and revoked_at is null and expires_at > :now")
+                .param("id", id.value()).param("now", Timestamp.from(clock.instant())).query(Long.class).single();
         if (users + tokens > 0) {
             throw new ConflictException("institution '" + id.value() + "' still has " + users + " user(s) and "
-                    + tokens + " token(s); delete them first");
+                    + tokens + " active token(s); delete the users and revoke the tokens first");
         }
+        // Revoked and expired tokens go with the institution; their history stays in the audit trail.
+        jdbc.sql("delete from api_token where institution_id = :id").param("id", id.value()).update();
         jdbc.sql("delete from institution where id = :id").param("id", id.value()).update();
         audit.record(actor, AuditEntry.success("institution.deleted", "institution", id.value(), id));
     }

@@ -79,6 +79,18 @@ class AdministrationApiIntegrationTests {
     }
 
     @Test
+    void institutionWhoseTokensAreRevokedCanBeDeleted() throws Exception {
+        String hub = sector.token(InstitutionId.HUB, TokenScope.ADMIN);
+        InstitutionId bank = sector.institution("retired", InstitutionKind.PAYMENT);
+        String token = sector.token(bank, TokenScope.READ);
+        var refused = call(hub, "DELETE", "/api/v1/institutions/" + bank, null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("1 active token(s)");
+        assertThat(call(hub, "DELETE", "/api/v1/tokens/" + token.substring(4, 20), null).statusCode()).isEqualTo(200);
+        assertThat(call(hub, "DELETE", "/api/v1/institutions/" + bank, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void institutionAdminManagesItsOwnUsersAndTokens() throws Exception {
         InstitutionId bank = sector.institution("self-service", InstitutionKind.SECURITIES);
         String admin = sector.token(bank, TokenScope.ADMIN);

@@ -45,6 +45,8 @@ class DemoRestartIntegrationTests {
                 .as("member kinds").isGreaterThanOrEqualTo(6);
 
         try (var run = start()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::start).rootCause()
+                    .hasMessageContaining("another FinRes hub is using the database");
             List<Institution> again = run.context().getBean(Institutions.class).list(new Actor.SystemProcess("test"));
             assertThat(again).isEqualTo(firstInstitutions);
             assertThat(run.output()).contains("Demo sector already in place").doesNotContain("export FINRES_TOKEN");

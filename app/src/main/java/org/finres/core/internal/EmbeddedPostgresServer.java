@@ -2,9 +2,11 @@ package org.finres.core.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,15 +31,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
+    private final FileChannel lockChannel;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, FileChannel lockChannel) {
         this.postgres = postgres;
         this.directory = directory;
+        this.lockChannel = lockChannel;
     }
 
     public static EmbeddedPostgresServer start(Path directory, int port) {
+        FileChannel lockChannel = lock(directory);
         try {
-            Files.createDirectories(directory);
             stopOrphan(directory);
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -59,12 +63,51 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {} (started in {} ms)", postgres.getPort(),
                     directory, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedPostgresServer(postgres, directory);
+            return new EmbeddedPostgresServer(postgres, directory, lockChannel);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(lockChannel);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), io);
+            }
+            if (e instanceof SQLException) {
+                throw new IllegalStateException("the embedded PostgreSQL in " + directory + " started but cannot be used: "
+                        + e.getMessage(), e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Only the holder of this lock may touch the folder; holding it, any PostgreSQL running there is an orphan of
+     * a killed hub, never a live one. The operating system releases the lock when the process dies.
+     */
+    private static FileChannel lock(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            FileChannel channel = FileChannel.open(directory.resolveSibling(directory.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            java.nio.channels.FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                held = null;
+            }
+            if (held == null) {
+                channel.close();
+                throw new IllegalStateException("another FinRes hub is using the database in " + directory
+                        + "; stop it first or choose another data folder");
+            }
+            return channel;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the embedded PostgreSQL in " + directory + " started but cannot be used: "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("cannot lock the data folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing releases the lock; the OS does the same when the process ends.
         }
     }
 
@@ -121,6 +164,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        } finally {
+            closeQuietly(lockChannel);
         }
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(0)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "finres.bootstrap.enabled", havingValue = "true",
+        matchIfMissing = true)
 class TenantBootstrap implements ApplicationRunner {
 
     private final Institutions institutions;

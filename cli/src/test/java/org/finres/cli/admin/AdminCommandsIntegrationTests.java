@@ -1,0 +1,152 @@
+package org.finres.cli.admin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import org.finres.FinresApplication;
+import org.finres.cli.testing.CliRun;
+import org.finres.core.Actor;
+import org.finres.core.ApiTokens;
+import org.finres.core.InstitutionId;
+import org.finres.core.TokenScope;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.finres.cli.testing.CliRun.finres;
+
+/** The admin commands against a real hub (embedded PostgreSQL, random port) started in this JVM. */
+class AdminCommandsIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+
+    private static ConfigurableApplicationContext hub;
+    private static Map<String, String> admin;
+
+    @BeforeAll
+    static void startHub() {
+        hub = FinresApplication.start("--finres.database.data-dir=" + data, "--finres.database.url=",
+                "--server.port=0", "--logging.level.root=WARN");
+        String token = hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("cli-test"), new ApiTokens.Draft(
+                InstitutionId.HUB, "cli test", Set.of(TokenScope.ADMIN, TokenScope.AUDIT_READ), Duration.ofDays(1))).secret();
+        admin = Map.of("FINRES_HUB_URL", "http://localhost:" + hub.getEnvironment().getProperty("local.server.port"),
+                "FINRES_TOKEN", token);
+    }
+
+    @AfterAll
+    static void stopHub() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private static CliRun ok(Map<String, String> environment, String... args) {
+        CliRun run = finres(environment, args);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run;
+    }
+
+    private static JsonNode json(CliRun run) {
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void institutionIsCreatedShownUpdatedListedAndDeleted() {
+        ok(admin, "admin", "institutions", "create", "cli-bank", "--name", "命令列銀行 (CLI Bank)", "--kind", "bank",
+                "--size-tier", "small");
+
+        assertThat(ok(admin, "admin", "institutions", "show", "cli-bank").out())
+                .contains("name:       命令列銀行 (CLI Bank)", "kind:       bank", "size tier:  small");
+        ok(admin, "admin", "institutions", "update", "cli-bank", "--size-tier", "medium");
+        JsonNode updated = json(ok(admin, "admin", "institutions", "show", "cli-bank", "--json"));
+        assertThat(updated.path("name").stringValue()).isEqualTo("命令列銀行 (CLI Bank)");
+        assertThat(updated.path("sizeTier").stringValue()).isEqualTo("medium");
+        assertThat(ok(admin, "admin", "institutions", "list").out()).contains("cli-bank", "hub", "regulator");
+
+        assertThat(ok(admin, "admin", "institutions", "delete", "cli-bank").out()).isEqualTo("Deleted institution cli-bank.\n");
+
+        CliRun gone = finres(admin, "admin", "institutions", "show", "cli-bank");
+        assertThat(gone.exitCode()).isEqualTo(2);
+        assertThat(gone.err()).startsWith("finres: Not found (HTTP 404)");
+    }
+
+    @Test
+    void userIsCreatedUpdatedGivenANewPasswordAndDeleted() {
+        ok(admin, "admin", "institutions", "create", "user-bank", "--name", "User Bank", "--kind", "bank",
+                "--size-tier", "large");
+        JsonNode created = json(ok(admin, "admin", "users", "create", "--institution", "user-bank", "--username",
+                "ub-admin", "--display-name", "UB admin", "--role", "institution-admin", "--locale", "en", "--json"));
+        String id = created.path("user").path("id").stringValue();
+        assertThat(created.path("initialPassword").stringValue()).isNotBlank();
+
+        assertThat(ok(admin, "admin", "users", "list", "--institution", "user-bank").out()).contains(id, "ub-admin");
+        ok(admin, "admin", "users", "update", id, "--enabled", "false", "--display-name", "UB administrator");
+        JsonNode shown = json(ok(admin, "admin", "users", "show", id, "--json"));
+        assertThat(shown.path("enabled").booleanValue()).isFalse();
+        assertThat(shown.path("displayName").stringValue()).isEqualTo("UB administrator");
+        assertThat(ok(admin, "admin", "users", "reset-password", id).out()).startsWith("New password");
+
+        ok(admin, "admin", "users", "delete", id);
+        assertThat(finres(admin, "admin", "users", "show", id).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void issuedTokenWorksUntilRevoked() {
+        ok(admin, "admin", "institutions", "create", "token-bank", "--name", "Token Bank", "--kind", "payment",
+                "--size-tier", "small");
+        JsonNode issued = json(ok(admin, "admin", "tokens", "create", "--institution", "token-bank", "--name", "siem",
+                "--scope", "read", "--valid-days", "7", "--json"));
+        String secret = issued.path("secret").stringValue();
+        Map<String, String> member = Map.of("FINRES_HUB_URL", admin.get("FINRES_HUB_URL"), "FINRES_TOKEN", secret);
+
+        assertThat(ok(member, "admin", "institutions", "list").out()).contains("token-bank").doesNotContain("regulator");
+        assertThat(ok(admin, "admin", "tokens", "list", "--institution", "token-bank").out()).contains("siem", "active");
+
+        assertThat(ok(admin, "admin", "tokens", "revoke", secret).out()).contains("state:        inactive");
+
+        CliRun refused = finres(member, "admin", "institutions", "list");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("HTTP 401");
+    }
+
+    @Test
+    void hubsValidationErrorIsShownWithItsField() {
+        CliRun run = finres(admin, "admin", "institutions", "create", "bad-kind-bank", "--name", "X", "--kind", "casino",
+                "--size-tier", "small");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("finres: Invalid input (HTTP 400): ").contains("casino");
+    }
+
+    @Test
+    void memberTokenIsRefusedHubAdministration() {
+        ok(admin, "admin", "institutions", "create", "small-bank", "--name", "Small Bank", "--kind", "bank",
+                "--size-tier", "small");
+        String secret = json(ok(admin, "admin", "tokens", "create", "--institution", "small-bank", "--name", "ops",
+                "--scope", "admin", "--json")).path("secret").stringValue();
+        Map<String, String> member = Map.of("FINRES_HUB_URL", admin.get("FINRES_HUB_URL"), "FINRES_TOKEN", secret);
+
+        CliRun run = finres(member, "admin", "institutions", "create", "rogue-bank", "--name", "Rogue", "--kind", "bank",
+                "--size-tier", "small");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("HTTP 403");
+    }
+
+    @Test
+    void auditTrailVerifiedThroughTheHubIsIntact() {
+        CliRun run = ok(admin, "audit", "verify");
+
+        assertThat(run.out()).matches("audit trail intact: \\d+ records\\n");
+    }
+}
