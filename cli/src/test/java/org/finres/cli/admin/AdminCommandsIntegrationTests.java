@@ -144,6 +144,39 @@ class AdminCommandsIntegrationTests {
     }
 
     @Test
+    void analystOfOneInstitutionCannotReadOrChangeAnothersUsersOrTokens() {
+        ok(admin, "admin", "institutions", "create", "cli-a", "--name", "Bank A", "--kind", "bank", "--size-tier", "small");
+        ok(admin, "admin", "institutions", "create", "cli-b", "--name", "Bank B", "--kind", "bank", "--size-tier", "small");
+        String userOfB = json(ok(admin, "admin", "users", "create", "--institution", "cli-b", "--username", "b-admin",
+                "--display-name", "B admin", "--role", "institution-admin", "--json")).path("user").path("id").stringValue();
+        String tokenOfB = json(ok(admin, "admin", "tokens", "create", "--institution", "cli-b", "--name", "b-siem",
+                "--scope", "read", "--json")).path("token").path("id").stringValue();
+        for (String scope : new String[] {"read", "admin"}) {
+            String secret = json(ok(admin, "admin", "tokens", "create", "--institution", "cli-a", "--name", "a-" + scope,
+                    "--scope", scope, "--json")).path("secret").stringValue();
+            Map<String, String> a = Map.of("FINRES_HUB_URL", admin.get("FINRES_HUB_URL"), "FINRES_TOKEN", secret);
+            String[][] attempts = {
+                    {"admin", "users", "list", "--institution", "cli-b"},
+                    {"admin", "users", "show", userOfB},
+                    {"admin", "users", "update", userOfB, "--enabled", "false"},
+                    {"admin", "users", "reset-password", userOfB},
+                    {"admin", "users", "delete", userOfB},
+                    {"admin", "tokens", "list", "--institution", "cli-b"},
+                    {"admin", "tokens", "show", tokenOfB},
+                    {"admin", "tokens", "revoke", tokenOfB},
+                    {"admin", "tokens", "create", "--institution", "cli-b", "--name", "rogue", "--scope", "read"}};
+            for (String[] attempt : attempts) {
+                CliRun run = finres(a, attempt);
+                assertThat(run.exitCode()).as(scope + " " + String.join(" ", attempt) + ": " + run).isEqualTo(2);
+                assertThat(run.err()).containsAnyOf("HTTP 403", "HTTP 404");
+            }
+        }
+        JsonNode stillThere = json(ok(admin, "admin", "users", "show", userOfB, "--json"));
+        assertThat(stillThere.path("enabled").booleanValue()).isTrue();
+        assertThat(ok(admin, "admin", "tokens", "show", tokenOfB).out()).contains("state:        active");
+    }
+
+    @Test
     void auditTrailVerifiedThroughTheHubIsIntact() {
         CliRun run = ok(admin, "audit", "verify");
 
