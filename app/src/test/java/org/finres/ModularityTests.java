@@ -18,7 +18,7 @@ class ModularityTests {
 
     @Test
     void expectedModulesExist() {
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "demo");
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "web", "demo");
     }
 
     @Test

@@ -32,6 +32,11 @@ public class AuditTrail {
     private final TransactionTemplate joining;
     private final TransactionTemplate independent;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<CheckedChain> lastCheck = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A verification and when it ran. */
+    public record CheckedChain(ChainVerification result, Instant checkedAt) {
+    }
 
     public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -150,10 +155,25 @@ public class AuditTrail {
             throw new AccessRefusedException("verifying the audit trail needs the AUDIT_VERIFY permission");
         }
         ChainVerification result = verifyChain(null);
+        lastCheck.set(new CheckedChain(result, clock.instant()));
         record(actor, AuditEntry.success("audit.verified", "audit_log", null, null)
                 .with("intact", Boolean.toString(result.intact()))
                 .with("records", Long.toString(result.recordsChecked())));
         return result;
+    }
+
+    /**
+     * The latest verification when it is younger than {@code maxAge}, else a new one: pages that show the chain's
+     * state on every view must not walk the whole chain (and add an audit record) each time.
+     */
+    public CheckedChain recentVerification(Actor actor, java.time.Duration maxAge) {
+        CheckedChain last = lastCheck.get();
+        if (last != null && last.checkedAt().isAfter(clock.instant().minus(maxAge))
+                && actor.may(Permission.AUDIT_VERIFY, InstitutionId.HUB)) {
+            return last;
+        }
+        verify(actor);
+        return lastCheck.get();
     }
 
     /**
