@@ -21,6 +21,7 @@ import org.finres.core.Role;
 import org.finres.core.UserAccount;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
+import org.finres.testing.WebVisitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,18 +45,18 @@ class WebShellIntegrationTests {
 
     @Test
     void loginPageSpeaksTheBrowsersLanguage() throws Exception {
-        Visitor english = new Visitor("en-GB,en;q=0.8");
+        WebVisitor english = new WebVisitor(port, "en-GB,en;q=0.8");
         HttpResponse<String> page = english.get("/login");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\">", "Sign in", "Financial Cyber-Resilience Platform");
 
-        Visitor chinese = new Visitor("zh-TW,zh;q=0.9");
+        WebVisitor chinese = new WebVisitor(port, "zh-TW,zh;q=0.9");
         assertThat(chinese.get("/login").body()).contains("<html lang=\"zh-TW\">", "登入", "金融資安韌性平台");
     }
 
     @Test
     void loginPageExplainsEachFailureAndTheLogout() throws Exception {
-        Visitor visitor = new Visitor("en");
+        WebVisitor visitor = new WebVisitor(port, "en");
         assertThat(visitor.get("/login?error=bad").body()).contains("Wrong username or password.");
         assertThat(visitor.get("/login?error=locked").body()).contains("This account is locked");
         assertThat(visitor.get("/login?error=disabled").body()).contains("This account is disabled");
@@ -64,7 +65,7 @@ class WebShellIntegrationTests {
 
     @Test
     void pagesAreServedWithTheirScriptsStylesAndAStrictPolicy() throws Exception {
-        Visitor visitor = new Visitor("en");
+        WebVisitor visitor = new WebVisitor(port, "en");
         HttpResponse<String> login = visitor.get("/login");
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'", "style-src 'self'");
@@ -97,7 +98,7 @@ class WebShellIntegrationTests {
                 "/dashboard/audit-chain"});
         for (var entry : pages.entrySet()) {
             for (String language : new String[] {"zh-TW", "en"}) {
-                Visitor visitor = new Visitor("en");
+                WebVisitor visitor = new WebVisitor(port, "en");
                 visitor.login(entry.getKey().username());
                 visitor.post("/language", Map.of("lang", language, "return", "/"));
                 for (String path : entry.getValue()) {
@@ -118,13 +119,13 @@ class WebShellIntegrationTests {
     @Test
     void navigationOffersOnlyWhatTheActorMayUse() throws Exception {
         InstitutionId bank = sector.institution("navbank", InstitutionKind.BANK);
-        Visitor analyst = new Visitor("en");
+        WebVisitor analyst = new WebVisitor(port, "en");
         analyst.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
         String dashboard = analyst.get("/").body();
         assertThat(dashboard).contains("href=\"/institutions\"", "href=\"/users\"", "href=\"/swagger-ui.html\"")
                 .doesNotContain("href=\"/tokens\"", "href=\"/audit\"");
 
-        Visitor admin = new Visitor("en");
+        WebVisitor admin = new WebVisitor(port, "en");
         admin.login(sector.user(InstitutionId.HUB, Role.HUB_ADMIN).username());
         assertThat(admin.get("/").body()).contains("href=\"/institutions\"", "href=\"/users\"", "href=\"/tokens\"",
                 "href=\"/audit\"", "data-testid=\"member-total\"");
@@ -134,7 +135,7 @@ class WebShellIntegrationTests {
     void refusalsAndUnknownPagesGetTheirErrorPagesInTheUsersLanguage() throws Exception {
         InstitutionId bank = sector.institution("errbank", InstitutionKind.BANK);
         InstitutionId other = sector.institution("errother", InstitutionKind.INSURANCE);
-        Visitor analyst = new Visitor("en");
+        WebVisitor analyst = new WebVisitor(port, "en");
         analyst.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
 
         HttpResponse<String> refused = analyst.get("/institutions/new");
@@ -161,7 +162,7 @@ class WebShellIntegrationTests {
 
     @Test
     void aRejectedFormKeepsWhatWasTypedAndNamesTheField() throws Exception {
-        Visitor admin = new Visitor("en");
+        WebVisitor admin = new WebVisitor(port, "en");
         admin.login(sector.user(InstitutionId.HUB, Role.HUB_ADMIN).username());
         admin.get("/institutions/new");
         HttpResponse<String> page = admin.post("/institutions/new",
@@ -178,7 +179,7 @@ class WebShellIntegrationTests {
 
     @Test
     void auditTrailPagesBackwardsAndFiltersByActionPrefix() throws Exception {
-        Visitor admin = new Visitor("en");
+        WebVisitor admin = new WebVisitor(port, "en");
         admin.login(sector.user(InstitutionId.HUB, Role.HUB_ADMIN).username());
 
         // The bootstrap wrote the first records of the chain, so a page before record 4 holds records 3, 2, 1.
@@ -209,7 +210,7 @@ class WebShellIntegrationTests {
 
     @Test
     void languageSwitchReturnsToTheSamePageButNeverToAnotherSite() throws Exception {
-        Visitor visitor = new Visitor("en");
+        WebVisitor visitor = new WebVisitor(port, "en");
         visitor.get("/login");
         HttpResponse<String> back = visitor.post("/language", Map.of("lang", "zh-TW", "return", "/login?error=bad"));
         assertThat(back.statusCode()).isEqualTo(302);
@@ -223,66 +224,11 @@ class WebShellIntegrationTests {
 
     @Test
     void languageSwitchWithoutTheCsrfTokenIsRefused() throws Exception {
-        Visitor visitor = new Visitor("en");
+        WebVisitor visitor = new WebVisitor(port, "en");
         visitor.get("/login");
         HttpResponse<String> forged = visitor.send(HttpRequest.newBuilder(visitor.uri("/language"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("lang=zh-TW&return=/")).build());
         assertThat(forged.statusCode()).isEqualTo(403);
-    }
-
-    /** One browser-like visitor: a cookie jar, the page's CSRF token, and no automatic redirects. */
-    final class Visitor {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String language;
-        private String csrf;
-
-        Visitor(String language) {
-            this.language = language;
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            if (csrf == null) {
-                get("/login");
-            }
-            Map<String, String> all = new LinkedHashMap<>(form);
-            all.put("_csrf", csrf);
-            String body = all.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            HttpRequest withLanguage = HttpRequest.newBuilder(request, (name, value) -> true)
-                    .header("Accept-Language", language)
-                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
-            HttpResponse<String> response = http.send(withLanguage, HttpResponse.BodyHandlers.ofString());
-            Matcher m = CSRF.matcher(response.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return response;
-        }
-
-        void login(String username) throws IOException, InterruptedException {
-            get("/login");
-            HttpResponse<String> done = post("/login", Map.of("username", username, "password", TestSector.PASSWORD));
-            assertThat(done.statusCode()).isEqualTo(302);
-            assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            // The session id changes at login, and with it the CSRF token.
-            get("/");
-        }
     }
 }

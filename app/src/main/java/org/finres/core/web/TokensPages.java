@@ -93,6 +93,11 @@ class TokensPages {
         Actor actor = CurrentActor.get();
         requireIssue(actor);
         String tenant = blankToNull(institution) == null ? actor.institutionId().value() : institution;
+        // Asking for another tenant's form is refused (and audited) like any other look at that tenant.
+        if (!actor.may(Permission.TOKENS_MANAGE, institutionId(tenant))) {
+            institutions.get(actor, institutionId(tenant));
+            throw new NotFoundException("institution", tenant);
+        }
         return form(model, actor, new TokenForm(tenant, null, List.of(TokenScope.READ.code()), DEFAULT_DAYS),
                 FormErrors.NONE);
     }
@@ -105,7 +110,7 @@ class TokensPages {
             InstitutionId tenant = blankToNull(form.institutionId()) == null ? actor.institutionId()
                     : InstitutionId.of(form.institutionId().strip());
             if (form.scopes() == null || form.scopes().isEmpty()) {
-                throw new InvalidInputException("scopes", "needs at least one of admin, read, audit:read");
+                throw new InvalidInputException("scopes", "needs at least one of " + TokenScope.codes());
             }
             Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
             form.scopes().forEach(code -> scopes.add(TokenScope.fromCode(code)));
