@@ -52,15 +52,15 @@ public class ApiTokens {
     public record Draft(InstitutionId institutionId, String name, Set<TokenScope> scopes, Duration lifetime) {
         public Draft {
             if (institutionId == null) {
-                throw new InvalidInputException("institutionId", "is required");
+                throw new InvalidInputException("institutionId", "is required", "required");
             }
             name = PlainText.name("name", name, 200);
             if (scopes == null || scopes.isEmpty()) {
-                throw new InvalidInputException("scopes", "needs at least one of " + TokenScope.codes());
+                throw new InvalidInputException("scopes", "needs at least one of " + TokenScope.codes(), "scopes.none");
             }
             scopes = Set.copyOf(scopes);
             if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
-                throw new InvalidInputException("validDays", "must be a positive number of days");
+                throw new InvalidInputException("validDays", "must be a positive number of days", "validDays.positive");
             }
         }
     }
@@ -103,7 +103,8 @@ public class ApiTokens {
             throw new NotFoundException("institution", draft.institutionId().value());
         }
         if (draft.lifetime().compareTo(policy.maxTokenLifetime()) > 0) {
-            throw new InvalidInputException("validDays", "must be at most " + policy.maxTokenLifetime().toDays() + " days");
+            throw new InvalidInputException("validDays", "must be at most " + policy.maxTokenLifetime().toDays() + " days",
+                    "validDays.max", policy.maxTokenLifetime().toDays());
         }
         institutions.find(draft.institutionId())
                 .orElseThrow(() -> new NotFoundException("institution", draft.institutionId().value()));
@@ -119,7 +120,7 @@ public class ApiTokens {
                 }
                 if (!actor.may(grant.getKey(), draft.institutionId())) {
                     throw new InvalidInputException("scopes", "scope '" + scope.code()
-                            + "' would grant " + grant.getKey() + ", which you do not hold");
+                            + "' would grant " + grant.getKey() + ", which you do not hold", "scopes.beyond", scope.code());
                 }
             }
         }

@@ -14,7 +14,7 @@ public record InstitutionId(String value) implements Comparable<InstitutionId> {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new InvalidInputException("institutionId",
                     "must be 2-63 lower-case letters, digits or hyphens, starting with a letter or digit (was '"
-                            + InvalidInputException.preview(value) + "')");
+                            + InvalidInputException.preview(value) + "')", "institutionId.shape");
         }
     }
 

@@ -19,7 +19,7 @@ public enum InstitutionKind {
             }
         }
         throw new InvalidInputException("kind", "unknown kind '" + InvalidInputException.preview(code)
-                + "'; expected one of bank, securities, insurance, bills-finance, credit-cooperative, payment, other");
+                + "'; expected one of bank, securities, insurance, bills-finance, credit-cooperative, payment, other", "kind.unknown", InvalidInputException.preview(code));
     }
 
     public boolean isMember() {

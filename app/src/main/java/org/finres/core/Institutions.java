@@ -35,13 +35,13 @@ public class Institutions {
             name = PlainText.name("name", name, 200);
             if (kind == null) {
                 throw new InvalidInputException("kind", "is required: one of bank, securities, insurance, "
-                        + "bills-finance, credit-cooperative, payment, other");
+                        + "bills-finance, credit-cooperative, payment, other", "required");
             }
             if (kind.isMember() && sizeTier == null) {
-                throw new InvalidInputException("sizeTier", "is required for a member institution: large, medium or small");
+                throw new InvalidInputException("sizeTier", "is required for a member institution: large, medium or small", "sizeTier.required");
             }
             if (!kind.isMember() && sizeTier != null) {
-                throw new InvalidInputException("sizeTier", "applies to member institutions only");
+                throw new InvalidInputException("sizeTier", "applies to member institutions only", "sizeTier.notApplicable");
             }
         }
     }
@@ -77,7 +77,7 @@ public class Institutions {
             throw new AccessRefusedException("creating institutions needs the INSTITUTIONS_MANAGE permission (hub-admin)");
         }
         if (!draft.kind().isMember()) {
-            throw new InvalidInputException("kind", "the hub and the regulator tenants exist once and cannot be created");
+            throw new InvalidInputException("kind", "the hub and the regulator tenants exist once and cannot be created", "kind.special");
         }
         Instant now = clock.instant();
         try {
@@ -116,7 +116,7 @@ public class Institutions {
         requireMay(actor, Permission.INSTITUTIONS_MANAGE, id, "institution.update");
         Institution current = find(id).orElseThrow(() -> new NotFoundException("institution", id.value()));
         if (current.kind() != draft.kind() && (!current.kind().isMember() || !draft.kind().isMember())) {
-            throw new InvalidInputException("kind", "the hub and the regulator keep their kind");
+            throw new InvalidInputException("kind", "the hub and the regulator keep their kind", "kind.fixed");
         }
         jdbc.sql("update institution set name = :name, kind = :kind, size_tier = :tier, updated_at = :now where id = :id")
                 .param("id", id.value()).param("name", draft.name()).param("kind", draft.kind().name())

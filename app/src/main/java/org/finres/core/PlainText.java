@@ -19,15 +19,15 @@ public final class PlainText {
     /** Returns the trimmed name, or throws naming the field and the rule it breaks. */
     public static String name(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "is required");
+            throw new InvalidInputException(field, "is required", "required");
         }
         String trimmed = value.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-            throw new InvalidInputException(field, "is longer than " + maxLength + " characters");
+            throw new InvalidInputException(field, "is longer than " + maxLength + " characters", "text.length", maxLength);
         }
         if (!NAME.matcher(trimmed).matches() || trimmed.contains("--")) {
             throw new InvalidInputException(field, "may contain only letters, digits, spaces and . , & ( ) ' / - "
-                    + "and must start with a letter or digit (was '" + InvalidInputException.preview(trimmed) + "')");
+                    + "and must start with a letter or digit (was '" + InvalidInputException.preview(trimmed) + "')", "text.characters");
         }
         return trimmed;
     }
@@ -40,7 +40,7 @@ public final class PlainText {
         String trimmed = value.strip();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
             throw new InvalidInputException(field, "is not an e-mail address (was '"
-                    + InvalidInputException.preview(trimmed) + "')");
+                    + InvalidInputException.preview(trimmed) + "')", "email.invalid");
         }
         return trimmed;
     }

@@ -57,6 +57,6 @@ public enum Role {
             }
         }
         throw new InvalidInputException("role", "unknown role '" + InvalidInputException.preview(code)
-                + "'; expected one of hub-admin, hub-analyst, regulator, institution-admin, institution-analyst");
+                + "'; expected one of hub-admin, hub-analyst, regulator, institution-admin, institution-analyst", "role.unknown", InvalidInputException.preview(code));
     }
 }

@@ -15,6 +15,6 @@ public enum SizeTier {
             }
         }
         throw new InvalidInputException("sizeTier", "unknown size tier '" + InvalidInputException.preview(code)
-                + "'; expected large, medium or small");
+                + "'; expected large, medium or small", "sizeTier.unknown", InvalidInputException.preview(code));
     }
 }

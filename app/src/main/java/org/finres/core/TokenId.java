@@ -9,7 +9,7 @@ public record TokenId(String value) {
     public TokenId {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw new InvalidInputException("tokenId", "must be 16 base32 characters (was '"
-                    + InvalidInputException.preview(value) + "')");
+                    + InvalidInputException.preview(value) + "')", "tokenId.shape");
         }
     }
 

@@ -63,6 +63,6 @@ public enum TokenScope {
             }
         }
         throw new InvalidInputException("scopes", "unknown scope '" + InvalidInputException.preview(code)
-                + "'; expected one of " + codes());
+                + "'; expected one of " + codes(), "scopes.unknown", InvalidInputException.preview(code));
     }
 }

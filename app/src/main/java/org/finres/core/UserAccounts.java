@@ -52,16 +52,16 @@ public class UserAccounts {
                         Locale locale, String password) {
         public Draft {
             if (institutionId == null) {
-                throw new InvalidInputException("institutionId", "is required");
+                throw new InvalidInputException("institutionId", "is required", "required");
             }
             if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
                 throw new InvalidInputException("username", "must be 3-64 lower-case letters, digits, '.', '_' or '-', "
-                        + "starting with a letter or digit (was '" + InvalidInputException.preview(username) + "')");
+                        + "starting with a letter or digit (was '" + InvalidInputException.preview(username) + "')", "username.shape");
             }
             displayName = PlainText.name("displayName", displayName, 200);
             email = PlainText.optionalEmail("email", email);
             if (role == null) {
-                throw new InvalidInputException("role", "is required");
+                throw new InvalidInputException("role", "is required", "required");
             }
             locale = supportedLocale(locale);
         }
@@ -90,7 +90,7 @@ public class UserAccounts {
         if (tag.equals("zh-TW") || tag.equals("zh-Hant") || tag.startsWith("zh-Hant") || tag.equals("zh")) {
             return ZH_TW;
         }
-        throw new InvalidInputException("locale", "must be zh-TW or en (was '" + InvalidInputException.preview(tag) + "')");
+        throw new InvalidInputException("locale", "must be zh-TW or en (was '" + InvalidInputException.preview(tag) + "')", "locale.unsupported");
     }
 
     public List<UserAccount> list(Actor actor, InstitutionId tenant) {
@@ -139,7 +139,7 @@ public class UserAccounts {
         if (!Role.allowedFor(tenant.kind()).contains(draft.role())) {
             throw new InvalidInputException("role", "'" + draft.role().code() + "' is not a role for a "
                     + tenant.kind().name().toLowerCase().replace('_', '-') + " tenant; allowed: "
-                    + Role.allowedFor(tenant.kind()).stream().map(Role::code).sorted().toList());
+                    + Role.allowedFor(tenant.kind()).stream().map(Role::code).sorted().toList(), "role.notForTenant", draft.role().code());
         }
         String password = draft.password();
         String generated = null;
@@ -176,14 +176,14 @@ public class UserAccounts {
         if (changes.role() != null) {
             Institution tenant = institutions.find(user.institutionId()).orElseThrow();
             if (!Role.allowedFor(tenant.kind()).contains(changes.role())) {
-                throw new InvalidInputException("role", "'" + changes.role().code() + "' is not a role for this tenant");
+                throw new InvalidInputException("role", "'" + changes.role().code() + "' is not a role for this tenant", "role.notForTenant", changes.role().code());
             }
             if (actor instanceof Actor.User u && u.id().equals(id) && changes.role() != user.role()) {
-                throw new InvalidInputException("role", "you cannot change your own role");
+                throw new InvalidInputException("role", "you cannot change your own role", "role.ownChange");
             }
         }
         if (Boolean.FALSE.equals(changes.enabled()) && actor instanceof Actor.User u && u.id().equals(id)) {
-            throw new InvalidInputException("enabled", "you cannot disable your own account");
+            throw new InvalidInputException("enabled", "you cannot disable your own account", "enabled.self");
         }
         jdbc.sql("""
                 update app_user set display_name = coalesce(:displayName, display_name),
@@ -237,7 +237,7 @@ public class UserAccounts {
         if (current == null || !passwords.matches(current, hash)) {
             audit.recordIndependently(actor, new AuditEntry("user.password_changed", "user", actor.id().toString(),
                     actor.institutionId(), AuditOutcome.FAILURE, null).with("reason", "current password wrong"));
-            throw new InvalidInputException("currentPassword", "is not your current password");
+            throw new InvalidInputException("currentPassword", "is not your current password", "currentPassword.wrong");
         }
         checkPasswordPolicy(replacement);
         jdbc.sql("update app_user set password_hash = :hash, updated_at = :now where id = :id")
@@ -350,13 +350,13 @@ public class UserAccounts {
 
     private void checkPasswordPolicy(String password) {
         if (password == null || password.codePointCount(0, password.length()) < policy.minPasswordLength()) {
-            throw new InvalidInputException("password", "must have at least " + policy.minPasswordLength() + " characters");
+            throw new InvalidInputException("password", "must have at least " + policy.minPasswordLength() + " characters", "password.short", policy.minPasswordLength());
         }
         if (password.length() > 256) {
-            throw new InvalidInputException("password", "must have at most 256 characters");
+            throw new InvalidInputException("password", "must have at most 256 characters", "password.long");
         }
         if (password.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("password", "must not contain control characters");
+            throw new InvalidInputException("password", "must not contain control characters", "password.control");
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 public record UserId(UUID value) {
     public UserId {
         if (value == null) {
-            throw new InvalidInputException("userId", "is required");
+            throw new InvalidInputException("userId", "is required", "required");
         }
     }
 
@@ -13,7 +13,7 @@ public record UserId(UUID value) {
         try {
             return new UserId(UUID.fromString(text));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("userId", "is not a UUID: '" + InvalidInputException.preview(text) + "'");
+            throw new InvalidInputException("userId", "is not a UUID: '" + InvalidInputException.preview(text) + "'", "userId.shape");
         }
     }
 

@@ -17,10 +17,13 @@ import org.finres.core.InvalidInputException;
 record FormErrors(Map<String, Problem> fields, List<Problem> general) {
 
     /**
-     * One problem: a message key when the page can say it in the visitor's language, else the service's own text
-     * (English; the core's validation messages are not translated yet).
+     * One problem: a message key (with its arguments) when the page can say it in the visitor's language, else the
+     * service's own English text.
      */
-    record Problem(String field, String key, String text) {
+    record Problem(String field, String key, String text, Object[] args) {
+        Problem(String field, String key, String text) {
+            this(field, key, text, new Object[0]);
+        }
     }
 
     static final FormErrors NONE = new FormErrors(Map.of(), List.of());
@@ -34,11 +37,13 @@ record FormErrors(Map<String, Problem> fields, List<Problem> general) {
     static FormErrors of(InvalidInputException e, Set<String> formFields) {
         String text = e.getMessage();
         String problem = text.startsWith(e.field() + " ") ? text.substring(e.field().length() + 1) : text;
-        String key = problem.equals("is required") ? "form.required" : null;
+        String key = "required".equals(e.rule()) || problem.equals("is required") ? "form.required"
+                : e.rule() == null ? null : "validation." + e.rule();
+        Problem said = new Problem(e.field(), key, problem, e.args());
         if (formFields.contains(e.field())) {
-            return new FormErrors(Map.of(e.field(), new Problem(e.field(), key, problem)), List.of());
+            return new FormErrors(Map.of(e.field(), said), List.of());
         }
-        return new FormErrors(Map.of(), List.of(new Problem(e.field(), key, problem)));
+        return new FormErrors(Map.of(), List.of(said));
     }
 
     /** A problem with one input, said in the visitor's language. */

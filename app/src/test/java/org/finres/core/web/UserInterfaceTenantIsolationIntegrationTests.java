@@ -107,6 +107,21 @@ class UserInterfaceTenantIsolationIntegrationTests {
         }
     }
 
+    @Test
+    void validationErrorsAreSaidInTheVisitorsLanguage() throws Exception {
+        UserAccount hubAdmin = sector.user(InstitutionId.HUB, Role.HUB_ADMIN);
+        for (var language : Map.of("zh-TW", "須為 2 至 63 個小寫英文字母", "en", "must be 2-63 lower-case letters").entrySet()) {
+            WebVisitor visitor = new WebVisitor(port, language.getKey());
+            visitor.login(hubAdmin.username());
+            // The language is remembered per user, so each round chooses it explicitly.
+            visitor.post("/language", Map.of("lang", language.getKey(), "return", "/"));
+            HttpResponse<String> page = visitor.post("/institutions/new", Map.of("institutionId", "Bad Id!", "name",
+                    "Valid Name", "kind", "bank", "sizeTier", "small"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).as(language.getKey()).contains(language.getValue()).contains("Valid Name");
+        }
+    }
+
     private long denied(UserAccount attacker) {
         return jdbc.sql("select count(*) from audit_log where action = 'access.denied' and actor = :a")
                 .param("a", "user:" + attacker.username()).query(Long.class).single();
