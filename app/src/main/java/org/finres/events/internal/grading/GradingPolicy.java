@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.finres.core.InstitutionKind;
 import org.finres.core.SizeTier;
+import org.finres.events.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,10 +35,24 @@ public final class GradingPolicy {
             return (classes.isEmpty() || classes.contains(in.classUid()))
                     && (categories.isEmpty() || categories.contains(in.categoryUid()))
                     && (activities.isEmpty() || activities.contains(in.activityId()))
-                    && (minSeverity == null || in.severity().rank() >= minSeverity.rank())
+                    && (minSeverity == null || rank(in.severity()) >= rank(minSeverity))
                     && (institutionKinds.isEmpty() || institutionKinds.contains(in.institutionKind()))
                     && (sizeTiers.isEmpty() || (in.sizeTier() != null && sizeTiers.contains(in.sizeTier())));
         }
+    }
+
+    /** Gravity for comparisons: Other says nothing about gravity and ranks with Unknown. */
+    static int rank(Severity severity) {
+        return severity == Severity.OTHER ? 0 : severity.id();
+    }
+
+    static Severity severityNamed(String name) {
+        for (Severity s : Severity.values()) {
+            if (s.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The policy file breaks a rule; the message names where. */
@@ -102,7 +117,7 @@ public final class GradingPolicy {
         Map<Severity, Integer> base = new EnumMap<>(Severity.class);
         if (root.get("severity_base") instanceof Map<?, ?> bases) {
             bases.forEach((k, v) -> {
-                Severity s = Severity.ofName(String.valueOf(k));
+                Severity s = severityNamed(String.valueOf(k));
                 if (s == null) {
                     throw new InvalidPolicyException(source, "severity_base has unknown severity '" + k + "'");
                 }
@@ -133,7 +148,7 @@ public final class GradingPolicy {
             where = where + " (" + name + ")";
             Severity min = null;
             if (r.get("min_severity") != null) {
-                min = Severity.ofName(String.valueOf(r.get("min_severity")));
+                min = severityNamed(String.valueOf(r.get("min_severity")));
                 if (min == null) {
                     throw new InvalidPolicyException(source, where + " min_severity '" + r.get("min_severity") + "' is not a severity");
                 }

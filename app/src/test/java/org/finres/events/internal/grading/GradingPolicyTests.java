@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.finres.core.InstitutionKind;
 import org.finres.core.SizeTier;
+import org.finres.events.Severity;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
