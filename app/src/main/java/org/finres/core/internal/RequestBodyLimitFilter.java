@@ -26,9 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class RequestBodyLimitFilter {
 
-    /** @param maxBody largest JSON body accepted under /api/ */
+    /**
+     * @param maxBody   largest body accepted under /api/
+     * @param bulkPaths paths whose endpoints read large bodies themselves and enforce their own limit (event intake)
+     */
     @ConfigurationProperties("finres.api")
-    record ApiLimits(@DefaultValue("1MB") DataSize maxBody) {
+    record ApiLimits(@DefaultValue("1MB") DataSize maxBody, @DefaultValue("/api/v1/events") java.util.List<String> bulkPaths) {
     }
 
     /** Thrown from the body stream when the limit is passed; mapped to 413. */
@@ -45,6 +48,10 @@ class RequestBodyLimitFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if (limits.bulkPaths().contains(request.getRequestURI())) {
+                    chain.doFilter(request, response);
+                    return;
+                }
                 if (request.getContentLengthLong() > max) {
                     problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                             "the request body of " + request.getContentLengthLong() + " bytes is larger than the limit of "

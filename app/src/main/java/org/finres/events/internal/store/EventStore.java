@@ -48,6 +48,7 @@ public class EventStore {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate batch;
+    private final TransactionTemplate fastPath;
     private final TransactionTemplate partitionDdl;
     private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
@@ -55,6 +56,10 @@ public class EventStore {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.batch = new TransactionTemplate(transactions);
+        // Nested: inside a caller's transaction the fast path runs under a savepoint, so a duplicate rolls back only
+        // the COPY and the fallback can go on in the same transaction; alone, it is a transaction of its own.
+        this.fastPath = new TransactionTemplate(transactions);
+        this.fastPath.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.partitionDdl = new TransactionTemplate(transactions);
         this.partitionDdl.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -67,7 +72,7 @@ public class EventStore {
         ensurePartitions(events);
         String copyText = copyText(events);
         try {
-            return batch.execute(status -> new AppendResult((int) copy("security_event", copyText), 0));
+            return fastPath.execute(status -> new AppendResult((int) copy("security_event", copyText), 0));
         } catch (DuplicateInBatchException duplicate) {
             return batch.execute(status -> appendSkippingDuplicates(copyText, events.size()));
         }
