@@ -1,0 +1,50 @@
+package org.finres.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.finres.FinresApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `finres demo` brings a live sector: every demo member forwards mixed events, and a campaign spans institutions. */
+class SimulatedSocsIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoInstitutionsForwardAMixedStreamWithACrossInstitutionCampaign() throws Exception {
+        try (ConfigurableApplicationContext hub = FinresApplication.start("--finres.database.data-dir=" + dataDir,
+                "--finres.database.url=", "--server.port=0", "--finres.demo.enabled=true",
+                "--finres.demo.simulation.interval=300ms")) {
+            JdbcClient jdbc = hub.getBean(JdbcClient.class);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            long institutions = 0;
+            long classes = 0;
+            long campaignTargets = 0;
+            while (Instant.now().isBefore(deadline)) {
+                institutions = jdbc.sql("select count(distinct institution_id) from security_event").query(Long.class).single();
+                classes = jdbc.sql("select count(distinct class_uid) from security_event").query(Long.class).single();
+                campaignTargets = jdbc.sql("select count(distinct institution_id) from security_event where observables @> array[cast(:ip as text)]")
+                        .param("ip", SocTraffic.CAMPAIGN_IP).query(Long.class).single();
+                if (institutions == DemoSector.MEMBERS.size() && classes >= 5 && campaignTargets >= 3) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(institutions).as("institutions forwarding").isEqualTo(DemoSector.MEMBERS.size());
+            assertThat(classes).as("distinct OCSF classes").isGreaterThanOrEqualTo(5);
+            assertThat(campaignTargets).as("institutions touched by the campaign address").isGreaterThanOrEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from dead_letter").query(Long.class).single())
+                    .as("the simulated formats all decode").isZero();
+            assertThat(jdbc.sql("select count(distinct source_name) from event_source").query(Long.class).single())
+                    .as("formats seen").isGreaterThanOrEqualTo(5);
+        }
+    }
+}
