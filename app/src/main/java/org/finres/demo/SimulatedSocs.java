@@ -46,13 +46,25 @@ class SimulatedSocs implements SmartLifecycle {
     private volatile Thread loop;
     private volatile int port;
 
-    private record Forwarder(InstitutionId institution, String tokenId, String secret, SocTraffic traffic) {
+    /**
+     * One member's forwarder; those with a {@code syslog} connection send over syslog-TLS with their own client
+     * certificate, the others over HTTPS with a token, so the demo exercises both transports.
+     */
+    private record Forwarder(InstitutionId institution, String tokenId, String secret, SocTraffic traffic,
+                             SyslogTlsSender syslog) {
     }
 
-    SimulatedSocs(ApiTokens tokens, Clock clock, @Value("${finres.demo.simulation.interval:5s}") Duration interval) {
+    private final int syslogPort;
+    private final String pkiDir;
+
+    SimulatedSocs(ApiTokens tokens, Clock clock, @Value("${finres.demo.simulation.interval:5s}") Duration interval,
+                  @Value("${finres.demo.simulation.syslog-port:0}") int syslogPort,
+                  @Value("${finres.demo.simulation.pki:}") String pkiDir) {
         this.tokens = tokens;
         this.clock = clock;
         this.interval = interval;
+        this.syslogPort = syslogPort;
+        this.pkiDir = pkiDir;
     }
 
     @EventListener
@@ -73,20 +85,27 @@ class SimulatedSocs implements SmartLifecycle {
             return true;
         }
         Random seeds = new Random(20251230L);
+        DemoPki.Material pki = syslogPort > 0 && !pkiDir.isBlank()
+                ? DemoPki.ensure(java.nio.file.Path.of(pkiDir), DemoPki.demoInstitutions()) : null;
         try {
+            int index = 0;
             for (DemoSector.Member member : DemoSector.MEMBERS) {
                 InstitutionId id = InstitutionId.of(member.id());
                 IssuedToken issued = tokens.issue(DEMO, new ApiTokens.Draft(id, "simulated SOC forwarder",
                         Set.of(TokenScope.EVENTS_WRITE), Duration.ofDays(1)));
+                SyslogTlsSender syslog = pki != null && index++ % 2 == 1
+                        ? new SyslogTlsSender(syslogPort, pki.clients().get(member.id()), pki.truststore(), pki.password())
+                        : null;
                 forwarders.add(new Forwarder(id, issued.token().id().value(), issued.secret(),
-                        new SocTraffic(member.shortName(), new Random(seeds.nextLong()))));
+                        new SocTraffic(member.shortName(), new Random(seeds.nextLong())), syslog));
             }
         } catch (org.finres.core.NotFoundException notSeededYet) {
             forwarders.forEach(f -> tokens.revoke(DEMO, new org.finres.core.TokenId(f.tokenId())));
             forwarders.clear();
             return false;
         }
-        log.info("Simulated SOCs of {} demo institutions forward events every {}", forwarders.size(), interval);
+        log.info("Simulated SOCs of {} demo institutions forward events every {} ({} over syslog-TLS, the rest over HTTPS)",
+                forwarders.size(), interval, forwarders.stream().filter(f -> f.syslog() != null).count());
         return true;
     }
 
@@ -107,6 +126,15 @@ class SimulatedSocs implements SmartLifecycle {
             boolean campaign = round % 12 < 2;
             for (Forwarder forwarder : forwarders) {
                 List<String> lines = forwarder.traffic().batch(clock.instant(), 5 + random.nextInt(25), campaign);
+                if (forwarder.syslog() != null) {
+                    try {
+                        forwarder.syslog().send(lines);
+                    } catch (Exception e) {
+                        log.debug("Simulated SOC of {} could not send over syslog-TLS: {}", forwarder.institution(),
+                                e.getMessage());
+                    }
+                    continue;
+                }
                 try {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
@@ -140,6 +168,9 @@ class SimulatedSocs implements SmartLifecycle {
         }
         for (Forwarder forwarder : forwarders) {
             tokens.revoke(DEMO, new org.finres.core.TokenId(forwarder.tokenId()));
+            if (forwarder.syslog() != null) {
+                forwarder.syslog().close();
+            }
         }
         forwarders.clear();
         loop = null;

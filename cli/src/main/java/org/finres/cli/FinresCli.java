@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.finres.cli.admin.AdminCommand;
 import org.finres.cli.audit.AuditCommand;
+import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
+import org.finres.cli.sigma.SigmaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
-        subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
+                SigmaCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -3,7 +3,9 @@ package org.finres.cli.hub;
 import java.util.List;
 
 import org.finres.cli.CliEnvironment;
+import org.finres.demo.DemoPki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo",
         description = {"Run the hub in the foreground with a demo sector until Ctrl-C.",
@@ -11,6 +13,12 @@ import picocli.CommandLine.Command;
                         + "prints the credentials once. The demo always uses the embedded PostgreSQL in its own data "
                         + "folder (default: ~/.finres/demo, or demo/ under FINRES_DATA_DIR), never FINRES_DB_URL, so demo data cannot mix with real data."})
 public final class DemoCommand extends ForegroundHub {
+
+    @Option(names = "--syslog-port", paramLabel = "N", defaultValue = "6514",
+            description = "Port of the demo's syslog-over-TLS listener (mutual TLS with the demo's own certificates, "
+                    + "made once in DIR/demo-pki); half of the simulated SOCs forward over it. 0 turns it off. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int syslogPort;
 
     @Override
     DataFolder defaultFolder(CliEnvironment environment) {
@@ -23,8 +31,25 @@ public final class DemoCommand extends ForegroundHub {
     }
 
     @Override
-    List<String> arguments(CliEnvironment environment) {
-        return List.of("--finres.database.url=", "--finres.demo.enabled=true");
+    List<String> arguments(CliEnvironment environment, DataFolder folder) {
+        if (syslogPort < 0 || syslogPort > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--syslog-port must be 0 to 65535, not " + syslogPort);
+        }
+        if (syslogPort == 0) {
+            return List.of("--finres.database.url=", "--finres.demo.enabled=true");
+        }
+        java.nio.file.Path pkiDir = folder.path().resolve("demo-pki");
+        DemoPki.Material pki = DemoPki.ensure(pkiDir, DemoPki.demoInstitutions());
+        return List.of("--finres.database.url=", "--finres.demo.enabled=true",
+                "--finres.events.syslog.tls.port=" + syslogPort,
+                "--finres.events.syslog.tls.bind-address=127.0.0.1",
+                "--finres.events.syslog.tls.keystore=" + pki.serverKeystore(),
+                "--finres.events.syslog.tls.keystore-password=" + pki.password(),
+                "--finres.events.syslog.tls.truststore=" + pki.truststore(),
+                "--finres.events.syslog.tls.truststore-password=" + pki.password(),
+                "--finres.demo.simulation.syslog-port=" + syslogPort,
+                "--finres.demo.simulation.pki=" + pkiDir);
     }
 
     @Override

@@ -41,8 +41,8 @@ abstract class ForegroundHub implements Callable<Integer> {
     /** Whether the hub keeps its data in the embedded PostgreSQL of the data folder (else FINRES_DB_URL's). */
     abstract boolean embeddedDatabase(CliEnvironment environment);
 
-    /** Spring Boot arguments particular to this command. */
-    abstract List<String> arguments(CliEnvironment environment);
+    /** Spring Boot arguments particular to this command, for the data folder it runs on. */
+    abstract List<String> arguments(CliEnvironment environment, DataFolder folder);
 
     /** Printed once the hub is up, after its address. */
     abstract List<String> startedNotes(String url);
@@ -55,7 +55,7 @@ abstract class ForegroundHub implements Callable<Integer> {
         CliEnvironment environment = CliEnvironment.of(spec);
         DataFolder folder = dataDir != null ? new DataFolder(dataDir) : defaultFolder(environment);
         boolean embedded = embeddedDatabase(environment);
-        List<String> arguments = new ArrayList<>(arguments(environment));
+        List<String> arguments = new ArrayList<>(arguments(environment, folder));
         arguments.add("--finres.database.data-dir=" + folder.path());
         if (port != null) {
             arguments.add("--server.port=" + port);

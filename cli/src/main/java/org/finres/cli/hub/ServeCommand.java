@@ -23,7 +23,7 @@ public final class ServeCommand extends ForegroundHub {
     }
 
     @Override
-    List<String> arguments(CliEnvironment environment) {
+    List<String> arguments(CliEnvironment environment, DataFolder folder) {
         // Passed on explicitly so that the hub sees the same environment as this command (which tests replace).
         return environment.variable("FINRES_DB_URL").map(url -> List.of("--finres.database.url=" + url))
                 .orElse(List.of("--finres.database.url="));
