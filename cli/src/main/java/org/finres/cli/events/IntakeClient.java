@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exponentially on 5xx and connection failures, a bounded number of times each; then gives up with
  * {@link IntakeFailed}. Resending a batch is safe because the hub derives event ids from their content.
  */
-final class IntakeClient {
+final class IntakeClient implements EventSink {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A full batch is committed before the answer; a few minutes without one means the hub is stuck. */
@@ -64,7 +64,8 @@ final class IntakeClient {
      * Sends one batch until the hub acknowledges it. A 400 (nothing in the batch decodes) is an answer, not a
      * failure: every event of the batch counts as rejected with the hub's reason, and the run goes on.
      */
-    Acknowledgement send(Batch batch) {
+    @Override
+    public Acknowledgement send(Batch batch) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-ndjson")
@@ -198,5 +199,10 @@ final class IntakeClient {
             String oneLine = body.strip().replaceAll("\\s+", " ");
             return text + ": " + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine);
         }
+    }
+
+    @Override
+    public boolean receipts() {
+        return true;
     }
 }

@@ -79,8 +79,23 @@ final class SendCommand implements Callable<Integer> {
     String progressStyle;
 
     @Option(names = "--transport", paramLabel = "T", defaultValue = "https",
-            description = "https (default). syslog-tls is planned.")
+            description = "https (default: the hub's /api/v1/events with an events:write token) or syslog-tls "
+                    + "(RFC 5425 with mutual TLS: the client certificate names the institution; no receipts).")
     String transport;
+
+    @Option(names = "--syslog", paramLabel = "HOST:PORT", defaultValue = "localhost:6514",
+            description = "With syslog-tls: the hub's syslog-over-TLS listener (default ${DEFAULT-VALUE}).")
+    String syslogAddress;
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "With syslog-tls: PKCS12 with the institution's client key and certificate; its password "
+                    + "in FINRES_KEYSTORE_PASSWORD.")
+    Path keystore;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "With syslog-tls: PKCS12 with the CA of the hub's server certificate (default: the JDK's "
+                    + "trusted CAs); its password in FINRES_TRUSTSTORE_PASSWORD, else FINRES_KEYSTORE_PASSWORD.")
+    Path truststore;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or '-' for stdin.")
     List<String> paths;
@@ -93,15 +108,16 @@ final class SendCommand implements Callable<Integer> {
     private long duplicates;
     private long rejected;
     private final List<String> rejectionLines = new ArrayList<>();
+    private boolean receipts = true;
 
     @Override
     public Integer call() throws IOException {
-        if (transport.equals("syslog-tls")) {
-            throw new ParameterException(spec.commandLine(), "--transport syslog-tls is not available yet; "
-                    + "send over HTTPS (the default)");
+        boolean syslog = transport.equals("syslog-tls");
+        if (!syslog && !transport.equals("https") && !transport.equals("http")) {
+            throw usage("--transport must be https or syslog-tls, not '" + transport + "'");
         }
-        if (!transport.equals("https") && !transport.equals("http")) {
-            throw usage("--transport must be https, not '" + transport + "'");
+        if (syslog && keystore == null) {
+            throw usage("--transport syslog-tls needs --keystore FILE (the institution's client certificate)");
         }
         if (format != null && !FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
             throw usage("--format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
@@ -114,8 +130,9 @@ final class SendCommand implements Callable<Integer> {
             throw usage("stdin ('-') can be read only once");
         }
         CliEnvironment environment = CliEnvironment.of(spec);
-        URI address = address(hub != null ? hub : environment.variable("FINRES_HUB_URL").orElse("http://localhost:8080"));
-        String secret = secret(environment);
+        URI address = syslog ? null
+                : address(hub != null ? hub : environment.variable("FINRES_HUB_URL").orElse("http://localhost:8080"));
+        String secret = syslog ? null : secret(environment);
         List<Input> inputs;
         try {
             inputs = Input.of(paths, environment.stdin());
@@ -136,8 +153,10 @@ final class SendCommand implements Callable<Integer> {
             total = size < 0 || total < 0 ? -1 : total + size;
         }
         Progress progress = new Progress(err, style(), total);
-        IntakeClient intake = new IntakeClient(address, secret, format, Math.max(0, retries),
+        EventSink intake = syslog ? syslogClient(environment, progress)
+                : new IntakeClient(address, secret, format, Math.max(0, retries),
                 Duration.ofMillis(Math.max(0, backoffMillis)), progress::notice);
+        receipts = intake.receipts();
         long started = System.nanoTime();
         int skipped = 0;
         Batch.Builder builder = new Batch.Builder(batch);
@@ -161,6 +180,8 @@ final class SendCommand implements Callable<Integer> {
             progress.finish();
             summary(err, started, skipped);
             throw failed;
+        } finally {
+            intake.close();
         }
         progress.update(events, bytesRead, bytesSent, true);
         progress.finish();
@@ -168,7 +189,28 @@ final class SendCommand implements Callable<Integer> {
         return ExitStatus.OK.code();
     }
 
-    private void sendInput(Input input, SendState.Entry earlier, Batch.Builder builder, IntakeClient intake,
+    private EventSink syslogClient(CliEnvironment environment, Progress progress) {
+        int colon = syslogAddress.lastIndexOf(':');
+        int port;
+        try {
+            port = Integer.parseInt(syslogAddress.substring(colon + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw usage("--syslog must be HOST:PORT, not '" + syslogAddress + "'");
+        }
+        if (colon <= 0 || port < 1 || port > 65535) {
+            throw usage("--syslog must be HOST:PORT with a port from 1 to 65535, not '" + syslogAddress + "'");
+        }
+        char[] keyPassword = environment.variable("FINRES_KEYSTORE_PASSWORD").orElse("").toCharArray();
+        char[] trustPassword = environment.variable("FINRES_TRUSTSTORE_PASSWORD").map(String::toCharArray).orElse(keyPassword);
+        try {
+            return new SyslogTlsClient(syslogAddress.substring(0, colon), port, keystore, keyPassword, truststore,
+                    trustPassword, Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMillis)), progress::notice);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private void sendInput(Input input, SendState.Entry earlier, Batch.Builder builder, EventSink intake,
                            SendState state, Progress progress) throws IOException {
         RecordReader.Layout layout;
         InputStream in;
@@ -224,7 +266,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     /** Sends a batch (if it holds records) and records its inputs' progress once the hub has acknowledged it. */
-    private void deliver(Batch batch, IntakeClient intake, SendState state, Progress progress) {
+    private void deliver(Batch batch, EventSink intake, SendState state, Progress progress) {
         if (batch.events() > 0) {
             Acknowledgement ack = intake.send(batch);
             bytesSent += batch.body().length;
@@ -257,8 +299,13 @@ final class SendCommand implements Callable<Integer> {
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         to.println(String.format(Locale.ROOT, "sent %,d events (%s gzip'd) in %.1f s, %,.0f events/s", eventsSent,
                 Progress.bytes(bytesSent), seconds, eventsSent / seconds));
-        to.println(String.format(Locale.ROOT, "accepted %,d, duplicates %,d, rejected %,d", accepted, duplicates,
-                rejected));
+        if (receipts) {
+            to.println(String.format(Locale.ROOT, "accepted %,d, duplicates %,d, rejected %,d", accepted, duplicates,
+                    rejected));
+        } else {
+            to.println(String.format(Locale.ROOT, "delivered %,d over syslog-TLS (syslog has no receipts: the hub's "
+                    + "event explorer and dead letters show what it stored)", accepted));
+        }
         if (skipped > 0) {
             to.println("skipped " + skipped + " input(s) already sent in an earlier run (state " + stateFile + ")");
         }

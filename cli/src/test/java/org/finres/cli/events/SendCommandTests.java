@@ -259,14 +259,74 @@ class SendCommandTests {
     }
 
     @Test
-    void syslogTlsTransportIsNotAvailableYet() throws IOException {
+    void syslogTlsNeedsAClientCertificate() throws IOException {
         Path events = file("cef.log", cefLines(1, 1));
 
         CliRun run = send("--transport", "syslog-tls", events.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("not available yet");
+        assertThat(run.err()).contains("--keystore");
         assertThat(hub.attempts()).isZero();
+    }
+
+    @Test
+    void syslogTlsSendsOctetCountedFramesWithTheInstitutionsCertificate() throws Exception {
+        org.finres.demo.DemoPki.Material pki = org.finres.demo.DemoPki.ensure(folder.resolve("pki"), List.of("tls-bank"));
+        char[] password = pki.password().toCharArray();
+        java.security.KeyStore serverKeys = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(pki.serverKeystore())) {
+            serverKeys.load(in, password);
+        }
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(pki.truststore())) {
+            trust.load(in, password);
+        }
+        var keyManagers = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(serverKeys, password);
+        var trustManagers = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        var context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        try (var server = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            server.setNeedClientAuth(true);
+            var received = new java.util.concurrent.CompletableFuture<List<String>>();
+            var peer = new java.util.concurrent.CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try (var socket = (javax.net.ssl.SSLSocket) server.accept()) {
+                    socket.startHandshake();
+                    peer.complete(socket.getSession().getPeerPrincipal().getName());
+                    var in = new java.io.DataInputStream(socket.getInputStream());
+                    List<String> frames = new ArrayList<>();
+                    while (frames.size() < 3) {
+                        StringBuilder length = new StringBuilder();
+                        for (int c; (c = in.read()) != ' '; ) {
+                            length.append((char) c);
+                        }
+                        byte[] frame = new byte[Integer.parseInt(length.toString())];
+                        in.readFully(frame);
+                        frames.add(new String(frame, StandardCharsets.UTF_8));
+                    }
+                    received.complete(frames);
+                } catch (Exception e) {
+                    received.completeExceptionally(e);
+                }
+            });
+            Path events = file("cef.log", cefLines(1, 3));
+            Map<String, String> environment = new java.util.HashMap<>(hub.environment());
+            environment.put("FINRES_KEYSTORE_PASSWORD", pki.password());
+
+            CliRun run = CliRun.finres(environment, "events", "send", "--state", stateFolder.resolve("s.json").toString(),
+                    "--progress", "none", "--transport", "syslog-tls", "--syslog", "127.0.0.1:" + server.getLocalPort(),
+                    "--keystore", pki.clients().get("tls-bank").toString(), "--truststore", pki.truststore().toString(),
+                    events.toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(received.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsExactlyElementsOf(cefLines(1, 3));
+            assertThat(peer.get()).isEqualTo("CN=tls-bank");
+            assertThat(run.out()).contains("delivered 3 over syslog-TLS");
+            assertThat(hub.attempts()).isZero();
+        }
     }
 
     @Test
