@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IngestionBenchmark {
 
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 1_000;
     private static final int SENDERS = 4;
 
     public static void main(String[] args) throws Exception {
