@@ -74,25 +74,7 @@ public final class CefDecoder implements EventDecoder {
 
     @Override
     public Decoding decode(byte[] input, DecodeContext context) {
-        if (input.length > context.maxInputBytes()) {
-            return new Decoding.Undecodable("input of " + input.length + " bytes exceeds the limit of "
-                    + context.maxInputBytes(), "");
-        }
-        String text = SourceText.of(input);
-        // CEF is one record per line; a line not starting with the prefix continues the record before it.
-        String[] records = text.split("\\r?\\n(?=CEF:)");
-        if (records.length == 1) {
-            return decodeMessage(text, context, null, null, text);
-        }
-        List<org.finres.events.OcsfEvent> events = new ArrayList<>();
-        List<Decoding.Undecodable> rejected = new ArrayList<>();
-        for (String record : records) {
-            switch (decodeMessage(record, context, null, null, record)) {
-                case Decoding.Decoded decoded -> events.addAll(decoded.events());
-                case Decoding.Undecodable undecodable -> rejected.add(undecodable);
-            }
-        }
-        return events.isEmpty() ? rejected.getFirst() : new Decoding.Decoded(events, rejected);
+        return PrefixedRecords.decode(input, context, "CEF:", (record, ctx) -> decodeMessage(record, ctx, null, null, record));
     }
 
     /** Decodes a CEF message, possibly found inside syslog, whose header supplies the fallbacks. */

@@ -52,25 +52,7 @@ public final class LeefDecoder implements EventDecoder {
 
     @Override
     public Decoding decode(byte[] input, DecodeContext context) {
-        if (input.length > context.maxInputBytes()) {
-            return new Decoding.Undecodable("input of " + input.length + " bytes exceeds the limit of "
-                    + context.maxInputBytes(), "");
-        }
-        String text = SourceText.of(input);
-        // LEEF is one record per line; a line not starting with the prefix continues the record before it.
-        String[] records = text.split("\\r?\\n(?=LEEF:)");
-        if (records.length == 1) {
-            return decodeMessage(text, context, null, null, text);
-        }
-        List<org.finres.events.OcsfEvent> events = new ArrayList<>();
-        List<Decoding.Undecodable> rejected = new ArrayList<>();
-        for (String record : records) {
-            switch (decodeMessage(record, context, null, null, record)) {
-                case Decoding.Decoded decoded -> events.addAll(decoded.events());
-                case Decoding.Undecodable undecodable -> rejected.add(undecodable);
-            }
-        }
-        return events.isEmpty() ? rejected.getFirst() : new Decoding.Decoded(events, rejected);
+        return PrefixedRecords.decode(input, context, "LEEF:", (record, ctx) -> decodeMessage(record, ctx, null, null, record));
     }
 
     Decoding decodeMessage(String message, DecodeContext context, Device fallbackDevice, Long fallbackTime, String raw) {
