@@ -66,21 +66,7 @@ public final class EcsDecoder implements EventDecoder {
 
     @Override
     public Decoding decode(byte[] input, DecodeContext context) {
-        if (input.length > context.maxInputBytes()) {
-            return new Decoding.Undecodable("input of " + input.length + " bytes exceeds the limit of "
-                    + context.maxInputBytes(), "");
-        }
-        String text = SourceText.of(input);
-        JsonDocuments.Result documents = JsonDocuments.read(text);
-        List<OcsfEvent> events = new ArrayList<>();
-        List<Decoding.Undecodable> rejected = new ArrayList<>(documents.rejected());
-        for (JsonDocuments.Document document : documents.documents()) {
-            events.add(decodeDocument(document.node(), context, document.text()));
-        }
-        if (events.isEmpty()) {
-            return rejected.isEmpty() ? Decoding.Undecodable.of("no JSON object in input", text) : rejected.getFirst();
-        }
-        return new Decoding.Decoded(events, rejected);
+        return JsonDocuments.decodeEach(input, context, "no JSON object in input", (node, ctx, source) -> Decoding.Decoded.of(decodeDocument(node, ctx, source)));
     }
 
     /** Whether a JSON object looks like ECS: a timestamp plus ECS's event or version fields. */

@@ -32,6 +32,40 @@ public final class JsonDocuments {
     private JsonDocuments() {
     }
 
+    /** Decodes one JSON document; {@code text} is the document's own source. */
+    @FunctionalInterface
+    public interface DocumentDecoder {
+        org.finres.events.Decoding decode(JsonNode node, org.finres.events.DecodeContext context, String text);
+    }
+
+    /**
+     * The common shape of the JSON decoders: refuse oversized input, read every document (one, an array, JSON
+     * Lines or concatenated objects), decode each, and keep what could not be read or decoded as rejected parts.
+     *
+     * @param nothing the reason given when the input holds no document at all ("no OCSF event in input")
+     */
+    public static org.finres.events.Decoding decodeEach(byte[] input, org.finres.events.DecodeContext context,
+                                                        String nothing, DocumentDecoder decoder) {
+        if (input.length > context.maxInputBytes()) {
+            return new Undecodable("input of " + input.length + " bytes exceeds the limit of "
+                    + context.maxInputBytes(), "");
+        }
+        String text = SourceText.of(input);
+        Result documents = read(text);
+        List<org.finres.events.OcsfEvent> events = new java.util.ArrayList<>();
+        List<Undecodable> rejected = new java.util.ArrayList<>(documents.rejected());
+        for (Document document : documents.documents()) {
+            switch (decoder.decode(document.node(), context, document.text())) {
+                case org.finres.events.Decoding.Decoded decoded -> events.addAll(decoded.events());
+                case Undecodable undecodable -> rejected.add(undecodable);
+            }
+        }
+        if (events.isEmpty()) {
+            return rejected.isEmpty() ? Undecodable.of(nothing, text) : rejected.getFirst();
+        }
+        return new org.finres.events.Decoding.Decoded(events, rejected);
+    }
+
     public static Result read(String text) {
         List<Document> documents = new ArrayList<>();
         List<Undecodable> rejected = new ArrayList<>();

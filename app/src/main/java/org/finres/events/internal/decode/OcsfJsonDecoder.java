@@ -33,24 +33,7 @@ public final class OcsfJsonDecoder implements EventDecoder {
 
     @Override
     public Decoding decode(byte[] input, DecodeContext context) {
-        if (input.length > context.maxInputBytes()) {
-            return new Decoding.Undecodable("input of " + input.length + " bytes exceeds the limit of "
-                    + context.maxInputBytes(), "");
-        }
-        String text = SourceText.of(input);
-        JsonDocuments.Result documents = JsonDocuments.read(text);
-        List<OcsfEvent> events = new ArrayList<>();
-        List<Decoding.Undecodable> rejected = new ArrayList<>(documents.rejected());
-        for (JsonDocuments.Document document : documents.documents()) {
-            switch (decodeDocument(document.node(), context, document.text())) {
-                case Decoding.Decoded decoded -> events.addAll(decoded.events());
-                case Decoding.Undecodable undecodable -> rejected.add(undecodable);
-            }
-        }
-        if (events.isEmpty()) {
-            return rejected.isEmpty() ? Decoding.Undecodable.of("no OCSF event in input", text) : rejected.getFirst();
-        }
-        return new Decoding.Decoded(events, rejected);
+        return JsonDocuments.decodeEach(input, context, "no OCSF event in input", this::decodeDocument);
     }
 
     public Decoding decodeDocument(JsonNode node, DecodeContext context, String raw) {

@@ -80,25 +80,7 @@ public final class WindowsEventDecoder implements EventDecoder {
 
     @Override
     public Decoding decode(byte[] input, DecodeContext context) {
-        if (input.length > context.maxInputBytes()) {
-            return new Decoding.Undecodable("input of " + input.length + " bytes exceeds the limit of "
-                    + context.maxInputBytes(), "");
-        }
-        String text = SourceText.of(input);
-        JsonDocuments.Result documents = JsonDocuments.read(text);
-        List<OcsfEvent> events = new ArrayList<>();
-        List<Decoding.Undecodable> rejected = new ArrayList<>(documents.rejected());
-        for (JsonDocuments.Document document : documents.documents()) {
-            switch (decodeDocument(document.node(), context, document.text())) {
-                case Decoding.Decoded decoded -> events.addAll(decoded.events());
-                case Decoding.Undecodable undecodable -> rejected.add(undecodable);
-            }
-        }
-        if (events.isEmpty()) {
-            return rejected.isEmpty() ? Decoding.Undecodable.of("no Windows event in input", text)
-                    : rejected.getFirst();
-        }
-        return new Decoding.Decoded(events, rejected);
+        return JsonDocuments.decodeEach(input, context, "no Windows event in input", this::decodeDocument);
     }
 
     /** Whether a JSON object is a Windows event in one of the shapes we read. */
