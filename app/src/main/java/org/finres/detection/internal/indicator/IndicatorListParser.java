@@ -163,6 +163,7 @@ public final class IndicatorListParser {
         int valueColumn = 1;
         int labelColumn = 2;
         boolean positional = true;
+        int headerFields = 0;
         boolean first = true;
         List<String> fields = new ArrayList<>();
         String line;
@@ -207,6 +208,7 @@ public final class IndicatorListParser {
                     valueColumn = column(fields, "value", "indicator");
                     labelColumn = column(fields, "label", "description");
                     positional = false;
+                    headerFields = fields.size();
                     if (valueColumn < 0) {
                         error(startLine, "the header has no \"value\" column");
                         return;
@@ -225,6 +227,9 @@ public final class IndicatorListParser {
                 } else {
                     add(startLine, fields.get(0), fields.get(1), fields.size() > 2 ? fields.get(2) : null);
                 }
+            } else if (fields.size() > headerFields) {
+                error(startLine, "the record has " + fields.size() + " fields, the header " + headerFields
+                        + " (quote values that contain commas)");
             } else {
                 add(startLine, field(fields, typeColumn), field(fields, valueColumn), field(fields, labelColumn));
             }
