@@ -31,6 +31,8 @@ public final class SigmaBenchmark {
         System.out.printf("%,d rules compiled in %.1f s from %,d files (%d failed, %d unsupported, %d warnings)%n",
                 engine.rules().size(), (System.nanoTime() - loadStart) / 1e9, report.files(), report.failed().size(),
                 report.unsupported().size(), report.warnings().size());
+        System.out.printf("rule index: %,d variants, %,d through necessary literals; %s%n", engine.index().size(),
+                engine.index().indexedByLiteral(), engine.index().describe());
         System.out.printf("%,d OTRF events%n", lines.size());
         JsonMapper json = JsonMapper.builder().build();
 

@@ -57,9 +57,8 @@ public final class SigmaEngine {
     private final RuleIndex index;
     private final CorrelationEngine correlations;
     private final Set<SigmaDocument> silent;
-    private final int[] variantMarks;
     private final int[] ruleMarks;
-    private final List<CompiledRule.Variant> candidates = new ArrayList<>();
+    private final RuleIndex.Candidates candidates;
     private final List<CompiledRule.Variant> matched = new ArrayList<>();
     private int stamp;
 
@@ -71,8 +70,8 @@ public final class SigmaEngine {
         this.index = index;
         this.correlations = correlations;
         this.silent = silent;
-        this.variantMarks = new int[variants];
         this.ruleMarks = new int[rules.size()];
+        this.candidates = index.newCandidates();
     }
 
     public static Builder builder() {
@@ -95,14 +94,11 @@ public final class SigmaEngine {
     /** Evaluates one event; returns detection matches and any correlations it completed or whose windows closed. */
     public List<Match> evaluate(EventView event, String input, long eventIndex) {
         if (++stamp == 0) {
-            java.util.Arrays.fill(variantMarks, 0);
             java.util.Arrays.fill(ruleMarks, 0);
             stamp = 1;
         }
-        candidates.clear();
         matched.clear();
-        index.candidates(event, stamp, variantMarks, candidates);
-        for (CompiledRule.Variant v : candidates) {
+        for (CompiledRule.Variant v : index.candidates(event, candidates)) {
             int ordinal = v.ruleOrdinal();
             if (ruleMarks[ordinal] == stamp) continue;
             if (v.matches(event)) {

@@ -33,6 +33,15 @@ public interface EventView {
     /** True as soon as {@code test} accepts one leaf value of the event (keyword search over the whole event). */
     boolean anyValue(Predicate<Object> test);
 
+    /**
+     * {@code transform.apply(value)}, which the view may remember for the rest of the event: {@code value} is a field
+     * value this view returned and {@code transform} a pure function (the matcher's case folding), so a value tested
+     * by many rules is transformed once. May return null when {@code transform} does.
+     */
+    default String derived(String value, java.util.function.UnaryOperator<String> transform) {
+        return transform.apply(value);
+    }
+
     /** Picks the view for a decoded JSON object: Windows Event/System shape, or flat (NXLog, generic JSON). */
     static EventView of(JsonNode node) {
         JsonNode event = node.get("Event");

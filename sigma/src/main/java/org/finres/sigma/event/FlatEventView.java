@@ -26,6 +26,7 @@ public final class FlatEventView implements EventView {
             "eventTime", "time", "date"};
 
     private final JsonNode root;
+    private FoldMemo memo;
 
     public FlatEventView(JsonNode root) {
         this.root = root;
@@ -69,6 +70,12 @@ public final class FlatEventView implements EventView {
             }
         }
         return null;
+    }
+
+    @Override
+    public String derived(String value, java.util.function.UnaryOperator<String> transform) {
+        if (memo == null) memo = new FoldMemo();
+        return memo.get(value, transform);
     }
 
     @Override

@@ -26,7 +26,9 @@ final class FoldedTable<T> {
             values[i] = new ArrayList<>(2);
             size++;
         }
-        if (!values[i].contains(value)) values[i].add(value);
+        // Identity: values are compiled rule variants, whose records would compare deeply.
+        for (T v : values[i]) if (v == value) return;
+        values[i].add(value);
     }
 
     /** The list for {@code s[from, to)} compared case-insensitively, or null. */
