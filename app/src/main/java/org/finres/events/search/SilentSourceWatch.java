@@ -2,7 +2,7 @@ package org.finres.events.search;
 
 import java.util.List;
 
-import org.finres.events.internal.completeness.SourceFellSilent;
+import org.finres.events.SourceFellSilent;
 import org.finres.events.internal.completeness.SourceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

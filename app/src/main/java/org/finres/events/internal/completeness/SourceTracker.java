@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.finres.core.InstitutionId;
+import org.finres.events.SourceFellSilent;
 import org.finres.events.internal.store.StoredEvent;
 import org.postgresql.util.PGInterval;
 import org.springframework.context.ApplicationEventPublisher;

@@ -89,7 +89,8 @@ public final class EcsDecoder implements EventDecoder {
         List<String> types = strings(f.peekRaw("event.type"));
         String kind = lower(f.text("event.kind"));
         String action = f.text("event.action");
-        String act = lower(action);
+        // Empty rather than null: the class rules below ask what the action contains, and many events have none.
+        String act = action == null ? "" : lower(action);
 
         String timeText = f.peek("@timestamp");
         Long time = SourceTimes.parse(timeText, context.sourceZone(), context.receivedAt()).orElse(null);

@@ -20,6 +20,8 @@ import org.finres.core.Institutions;
 import org.finres.events.AccountChange;
 import org.finres.events.Authentication;
 import org.finres.events.BaseAttributes;
+import org.finres.events.CommittedEvent;
+import org.finres.events.CommittedEventSink;
 import org.finres.events.DecodeContext;
 import org.finres.events.Decoding;
 import org.finres.events.DnsActivity;
@@ -42,6 +44,7 @@ import org.finres.events.internal.store.AppendResult;
 import org.finres.events.internal.store.DeadLetterStore;
 import org.finres.events.internal.store.EventStore;
 import org.finres.events.internal.store.StoredEvent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,10 +70,12 @@ public class EventIntake {
     private final Counter storedCounter;
     private final Counter duplicateCounter;
     private final Counter rejectedCounter;
+    private final List<CommittedEventSink> sinks;
 
     public EventIntake(EventStore store, DeadLetterStore deadLetters, SourceTracker sources, GradingPolicy grading,
                        Institutions institutions, IntakeProperties properties, PlatformTransactionManager transactions,
-                       Clock clock, MeterRegistry meters) {
+                       Clock clock, MeterRegistry meters, ObjectProvider<CommittedEventSink> sinks) {
+        this.sinks = sinks == null ? List.of() : sinks.orderedStream().toList();
         this.store = store;
         this.deadLetters = deadLetters;
         this.sources = sources;
@@ -91,6 +96,7 @@ public class EventIntake {
                 .orElseThrow(() -> new IllegalArgumentException("unknown institution " + institution));
         DecodeContext context = DecodeContext.of(institution, receivedAt).keepingRaw(properties.keepRaw());
         List<StoredEvent> events = new ArrayList<>();
+        List<InputFormat> formats = new ArrayList<>();
         List<PendingDeadLetter> undecodable = new ArrayList<>();
         for (int index = 0; index < records.size(); index++) {
             IntakeRecord record = records.get(index);
@@ -101,6 +107,7 @@ public class EventIntake {
                     int part = 0;
                     for (OcsfEvent event : decoded.events()) {
                         events.add(toStored(sender, transport, format, record.bytes(), part++, event, receivedAt));
+                        formats.add(format);
                     }
                     for (Decoding.Undecodable rejected : decoded.rejected()) {
                         undecodable.add(new PendingDeadLetter(index, format, rejected.reason(), record.bytes()));
@@ -110,6 +117,7 @@ public class EventIntake {
                         undecodable.add(new PendingDeadLetter(index, format, rejected.reason(), record.bytes()));
             }
         }
+        AppendResult[] appendedHolder = new AppendResult[1];
         IntakeResult result = transaction.execute(status -> {
             List<IntakeResult.Rejection> rejections = new ArrayList<>();
             for (PendingDeadLetter letter : undecodable) {
@@ -120,13 +128,40 @@ public class EventIntake {
                 }
             }
             AppendResult appended = store.append(events);
+            appendedHolder[0] = appended;
             sources.record(events);
             return new IntakeResult(appended.stored(), appended.duplicates(), undecodable.size(), rejections);
         });
         storedCounter.increment(result.accepted());
         duplicateCounter.increment(result.duplicates());
         rejectedCounter.increment(result.rejected());
+        handOn(events, formats, appendedHolder[0]);
         return result;
+    }
+
+    /** Gives the newly stored events to the detection stage (and any other sink) after the commit. */
+    private void handOn(List<StoredEvent> events, List<InputFormat> formats, AppendResult appended) {
+        if (sinks.isEmpty() || events.isEmpty() || appended == null || appended.stored() == 0) {
+            return;
+        }
+        List<CommittedEvent> committed = new ArrayList<>(appended.stored());
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
+            if (appended.isNew(e.eventId())) {
+                committed.add(new CommittedEvent(e.institution(), e.eventId(), e.eventTime(), e.receivedAt(),
+                        e.classUid(), e.severityId(), formats.get(i), e.sourceName(), e.srcIp(), e.dstIp(),
+                        e.userName(), e.deviceName(), e.observables(), e.ocsfJson(), e.raw()));
+            }
+        }
+        List<CommittedEvent> batch = List.copyOf(committed);
+        for (CommittedEventSink sink : sinks) {
+            try {
+                sink.accept(batch);
+            } catch (RuntimeException e) {
+                // The events are durable; a sink that fails finds them again in the store.
+                org.slf4j.LoggerFactory.getLogger(EventIntake.class).warn("event sink {} failed: {}", sink, e.toString());
+            }
+        }
     }
 
     /** Keeps input that could not even be split into records (a broken JSON array) whole, with the reason. */

@@ -82,9 +82,11 @@ public class EventStore {
         jdbc.sql("create temporary table if not exists event_staging (like security_event including defaults) on commit delete rows")
                 .update();
         copy("event_staging", copyText);
-        int stored = jdbc.sql("insert into security_event select * from event_staging on conflict do nothing").update();
+        java.util.Set<java.util.UUID> stored = new java.util.HashSet<>(jdbc.sql(
+                        "insert into security_event select * from event_staging on conflict do nothing returning event_id")
+                .query(java.util.UUID.class).list());
         jdbc.sql("truncate event_staging").update();
-        return new AppendResult(stored, size - stored);
+        return new AppendResult(stored.size(), size - stored.size(), stored);
     }
 
     private long copy(String table, String text) {

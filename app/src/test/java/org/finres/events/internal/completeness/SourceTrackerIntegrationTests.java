@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.finres.core.InstitutionId;
+import org.finres.events.SourceFellSilent;
 import org.finres.events.internal.store.StoredEvent;
 import org.finres.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

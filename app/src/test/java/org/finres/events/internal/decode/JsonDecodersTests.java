@@ -41,6 +41,18 @@ class JsonDecodersTests {
     }
 
     @Test
+    void mapsEcsAuthenticationWithoutAnActionAsALogonFailure() {
+        // Found by the detection tests: an event without event.action crashed the class rules.
+        OcsfEvent event = decode(InputFormat.ECS_JSON, """
+                {"@timestamp":"2026-02-01T01:02:03Z","event":{"category":["authentication"],"type":["start"],
+                 "outcome":"failure"},"source":{"ip":"203.0.113.9"},"user":{"name":"admin"}}
+                """).getFirst();
+        assertThat(event).isInstanceOf(Authentication.class);
+        assertThat(event.base().statusId()).isEqualTo(2);
+        assertThat(((Authentication) event).srcEndpoint().ip()).isEqualTo("203.0.113.9");
+    }
+
+    @Test
     void mapsEcsProcessStart() {
         OcsfEvent event = decode(InputFormat.ECS_JSON, """
                 {"@timestamp":"2026-02-01T01:02:03.456Z","ecs":{"version":"8.11.0"},

@@ -44,7 +44,7 @@ class KafkaIntakeConfigurationTests {
             .withBean(IntakeGate.class, () -> new IntakeGate(new IntakeProperties(1, 0, Duration.ZERO, 10,
                     DataSize.ofKilobytes(1), false), meters))
             // Never called: the context fails or has no consumer.
-            .withBean(EventIntake.class, () -> new EventIntake(null, null, null, null, null, null, null, null, meters));
+            .withBean(EventIntake.class, () -> new EventIntake(null, null, null, null, null, null, null, null, meters, null));
 
     @Test
     void createsNoConsumerUnlessEnabled() {

@@ -118,7 +118,7 @@ class SyslogEndpointsTests {
         SyslogProperties properties = new SyslogProperties(tls, tcp, 10, Duration.ofMillis(20), 8, Duration.ofMinutes(1),
                 Duration.ofSeconds(5), DataSize.ofKilobytes(64));
         IntakeProperties limits = new IntakeProperties(2, 4, Duration.ofSeconds(1), 1000, DataSize.ofMegabytes(1), true);
-        EventIntake intake = new EventIntake(null, null, null, null, null, limits, null, Clock.systemUTC(), meters) {
+        EventIntake intake = new EventIntake(null, null, null, null, null, limits, null, Clock.systemUTC(), meters, null) {
             @Override
             public IntakeResult accept(InstitutionId institution, String transport, List<IntakeRecord> records) {
                 senders.add(institution);

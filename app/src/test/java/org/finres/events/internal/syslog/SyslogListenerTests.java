@@ -112,7 +112,7 @@ class SyslogListenerTests {
 
     private void start(SyslogProperties properties) throws IOException {
         IntakeProperties intakeLimits = new IntakeProperties(2, 4, Duration.ofSeconds(1), 1000, DataSize.ofMegabytes(1), true);
-        EventIntake intake = new EventIntake(null, null, null, null, null, intakeLimits, null, Clock.systemUTC(), meters) {
+        EventIntake intake = new EventIntake(null, null, null, null, null, intakeLimits, null, Clock.systemUTC(), meters, null) {
             @Override
             public IntakeResult accept(InstitutionId institution, String transport, List<IntakeRecord> records) {
                 assertThat(institution).isEqualTo(LAB);

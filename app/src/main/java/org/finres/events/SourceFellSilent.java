@@ -1,4 +1,4 @@
-package org.finres.events.internal.completeness;
+package org.finres.events;
 
 import java.time.Duration;
 import java.time.Instant;
