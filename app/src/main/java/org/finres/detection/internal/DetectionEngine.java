@@ -61,8 +61,15 @@ public final class DetectionEngine {
                 health.put(r.id(), new Health("failed", e.reason()));
                 continue;
             }
+            String text;
+            try {
+                text = RuleTransform.forEngine(r.yaml(), r.scope(), r.institution());
+            } catch (RuntimeException e) {
+                health.put(r.id(), new Health("failed", "cannot be scoped: " + e.getMessage()));
+                continue;
+            }
             byLabel.put(doc.label(), new RuleMeta(r.id(), r.key(), r.scope(), r.institution(), r.title(), r.level(), doc));
-            builder.ruleText(r.id().toString(), RuleTransform.forEngine(r.yaml(), r.scope(), r.institution()));
+            builder.ruleText(r.id().toString(), text);
         }
         SigmaEngine engine = builder.build();
         LoadReport report = engine.report();
