@@ -21,8 +21,8 @@ import java.util.Map;
  *   <li>A hash hits by value, in either case.</li>
  * </ul>
  * Keys are primitive: addresses as ints and longs, hashes as their bits, names as fingerprints with their bytes
- * packed in one array (compared on every probe, so there are no false hits). A miss of an IP, a hash, a host name or
- * an e-mail address allocates nothing; a URL is normalised into a new string. Safe for any number of concurrent
+ * packed in one array (compared on every probe, so there are no false hits). A miss of an IPv4 address, a hash, a host
+ * name, an e-mail address or an already canonical URL allocates nothing; other URLs are normalised into a new string. Safe for any number of concurrent
  * readers: nothing changes after {@link Builder#build()}.
  */
 public final class IndicatorIndex {
@@ -43,6 +43,23 @@ public final class IndicatorIndex {
     private final DigestKeys sha1;
     private final DigestKeys sha256;
     private final Map<IndicatorType, Integer> counts;
+
+    // What each ASCII character may be part of, so that telling an observable's shape costs one AND a character.
+    private static final int HEX = 1;
+    private static final int DIGIT_OR_DOT = 2;
+    private static final int HOST_CHAR = 4;
+    private static final int PUNCTUATION = 8; // ':', '@' and '/', which the shape scan must locate
+    private static final byte[] SHAPES = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean digit = c >= '0' && c <= '9';
+            SHAPES[c] = (byte) ((digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? HEX : 0)
+                    | (digit || c == '.' ? DIGIT_OR_DOT : 0)
+                    | (IndicatorSyntax.isHostChar(c) ? HOST_CHAR : 0)
+                    | (c == ':' || c == '@' || c == '/' ? PUNCTUATION : 0));
+        }
+    }
 
     private IndicatorIndex(Builder builder) {
         ipv4 = Ipv4Addresses.build(builder.ipv4, builder.ipv4Ids);
@@ -106,9 +123,7 @@ public final class IndicatorIndex {
         if (length == 0 || length > MAX_OBSERVABLE) {
             return;
         }
-        boolean hex = true;
-        boolean digitsAndDots = true;
-        boolean hostChars = true;
+        int shape = HEX | DIGIT_OR_DOT | HOST_CHAR;
         boolean nonAscii = false;
         int colons = 0;
         int at = -1;
@@ -118,26 +133,30 @@ public final class IndicatorIndex {
             char c = observable.charAt(i);
             if (c >= 0x80) {
                 nonAscii = true;
-                hex = false;
-                digitsAndDots = false;
+                shape &= HOST_CHAR; // perhaps an internationalised name; surely no number or hash
                 continue;
             }
-            boolean digit = c >= '0' && c <= '9';
-            hex &= digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            digitsAndDots &= digit || c == '.';
-            hostChars &= IndicatorSyntax.isHostChar(c);
-            if (c == ':') {
-                if (colons++ == 0 && i + 2 < to && observable.charAt(i + 1) == '/' && observable.charAt(i + 2) == '/') {
-                    scheme = i;
+            int kind = SHAPES[c];
+            shape &= kind;
+            if ((kind & PUNCTUATION) != 0) {
+                if (c == ':') {
+                    if (colons++ == 0 && i + 2 < to && observable.charAt(i + 1) == '/'
+                            && observable.charAt(i + 2) == '/') {
+                        scheme = i;
+                        break; // a URL: the rest is the URL parser's to read
+                    }
+                } else if (c == '@') {
+                    at = i;
+                } else if (slash < 0) {
+                    slash = i;
                 }
-            } else if (c == '@') {
-                at = i;
-            } else if (c == '/' && slash < 0) {
-                slash = i;
             }
         }
+        boolean hex = (shape & HEX) != 0;
+        boolean digitsAndDots = (shape & DIGIT_OR_DOT) != 0;
+        boolean hostChars = (shape & HOST_CHAR) != 0;
         if (scheme > from) {
-            matchUrl(observable, from, to, sink);
+            matchUrl(observable, from, to, scheme, sink);
         } else if (at >= 0) {
             matchEmail(observable, from, to, sink);
         } else if (hex && (length == 32 || length == 40 || length == 64)) {
@@ -376,7 +395,19 @@ public final class IndicatorIndex {
         matchHost(s, at + 1, to, !asciiDomain, s, sink);
     }
 
-    private void matchUrl(String observable, int from, int to, HitSink sink) {
+    private void matchUrl(String observable, int from, int to, int separator, HitSink sink) {
+        long canonicalHost = canonicalUrlHost(observable, from, to, separator);
+        if (canonicalHost >= 0) {
+            if (!urls.isEmpty()) {
+                int key = urls.find(observable, from, to);
+                if (key >= 0) {
+                    emit(urls.ids(), key, IndicatorType.URL, urls.text(key), observable,
+                            observable.substring(from, to), sink);
+                }
+            }
+            matchHost(observable, (int) (canonicalHost >>> 32), (int) canonicalHost, false, observable, sink);
+            return;
+        }
         String text = from == 0 && to == observable.length() ? observable : observable.substring(from, to);
         int[] host = new int[2];
         String url = IndicatorSyntax.url(text, false, host);
@@ -399,6 +430,62 @@ public final class IndicatorIndex {
         } else {
             matchHost(url, host[0], host[1], false, observable, sink);
         }
+    }
+
+    /**
+     * Where the host lies if {@code s[from, to)} is already a canonical URL with a host name: lower-case scheme and
+     * host, no user information, port, fragment or percent-escape, a path, printable ASCII. That is the common case,
+     * and it is matched in place, with no copy; -1 sends the URL through the full normaliser instead.
+     */
+    private static long canonicalUrlHost(String s, int from, int to, int separator) {
+        if (to - from > IndicatorSyntax.MAX_URL || s.charAt(from) < 'a' || s.charAt(from) > 'z') {
+            return -1;
+        }
+        for (int i = from + 1; i < separator; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+                return -1;
+            }
+        }
+        int hostStart = separator + 3;
+        int labelStart = hostStart;
+        boolean labelDigits = true;
+        int i = hostStart;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                break;
+            }
+            if (c == '.') {
+                if (!isCanonicalLabel(s, labelStart, i)) {
+                    return -1;
+                }
+                labelStart = i + 1;
+                labelDigits = true;
+            } else if ((c >= 'a' && c <= 'z') || c == '_' || c == '-') {
+                labelDigits = false;
+            } else if (c < '0' || c > '9') {
+                return -1; // upper case, a port, user information, '?' or '#' after the host, an IPv6 literal
+            }
+        }
+        int hostEnd = i;
+        // A last label of digits means an IPv4 address or no host name at all: the normaliser decides which.
+        if (hostEnd == to || labelDigits || !isCanonicalLabel(s, labelStart, hostEnd)
+                || hostEnd - hostStart > IndicatorSyntax.MAX_DOMAIN) {
+            return -1;
+        }
+        for (i = hostEnd; i < to; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '#' || c == '%') {
+                return -1;
+            }
+        }
+        return (long) hostStart << 32 | hostEnd;
+    }
+
+    private static boolean isCanonicalLabel(String s, int start, int end) {
+        return end > start && end - start <= IndicatorSyntax.MAX_LABEL && s.charAt(start) != '-'
+                && s.charAt(end - 1) != '-';
     }
 
     private static void emit(IdRuns ids, int key, IndicatorType type, String indicatorValue, String observable,

@@ -145,6 +145,9 @@ class IndicatorIndexTests {
         assertThat(ids(index, "http://[2001:db8::5]/")).containsExactly(103L);
         assertThat(ids(index, "http://user@evil.example/Login?User=A")).containsExactly(100L, 101L);
         assertThat(ids(index, "http://notevil.example/Login?User=A")).isEmpty();
+        assertThat(ids(index, "http://-x.evil.example/")).as("no host name, in place or normalised").isEmpty();
+        assertThat(ids(index, "HTTP://-x.evil.example/")).isEmpty();
+        assertThat(ids(index, "http://evil.example")).as("canonical only with a path").containsExactly(101L);
         assertThat(index.match("http://EVIL.example/Login?User=A")).extracting(IndicatorHit::type,
                 IndicatorHit::matched).containsExactlyInAnyOrder(
                 tuple(IndicatorType.URL, "http://evil.example/Login?User=A"),
