@@ -92,6 +92,12 @@ public class DetectionEngines {
                 next.loadedRules(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** A build of the same documents without any state, for re-checking events whose windows are restored. */
+    DetectionEngine scratch() {
+        return DetectionEngine.build(rules.enabled(), pipeline,
+                new CorrelationSettings(properties.lateness(), properties.maxGroups(), 10_000));
+    }
+
     /** Restores saved correlation windows into the current engine (at start). */
     int restore(String state) {
         return engine().importState(state);

@@ -164,7 +164,8 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
             });
             Instant saved = state.checkpoint().orElse(null);
             if (saved != null) {
-                checkpoint = saved.minus(properties.replayMargin());
+                replayBefore(saved);
+                checkpoint = saved;
                 catchUp();
             } else {
                 checkpoint = clock.instant();
@@ -196,6 +197,35 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
                 log.warn("detection state not saved at stop: {}", e.toString());
             }
             running = false;
+        }
+    }
+
+    /**
+     * Batches commit out of receipt order, so an event received shortly before the saved checkpoint may have been
+     * committed after it was saved and never evaluated. Those events are evaluated again, but by an engine without
+     * state and for detections and indicators only: the restored correlation windows already hold the ones that
+     * were evaluated, and counting them twice would make thresholds fire that were not met.
+     */
+    private void replayBefore(Instant saved) {
+        DetectionEngine scratch = engines.scratch();
+        Instant from = saved.minus(properties.replayMargin());
+        UUID after = null;
+        long replayed = 0;
+        while (running) {
+            List<CommittedEvent> page = log_.after(from, after, CATCH_UP_PAGE);
+            List<CommittedEvent> before = page.stream().filter(e -> !e.receivedAt().isAfter(saved)).toList();
+            if (!before.isEmpty()) {
+                process(before, scratch, false);
+                replayed += before.size();
+            }
+            if (before.size() < CATCH_UP_PAGE) {
+                break;
+            }
+            from = before.getLast().receivedAt();
+            after = before.getLast().eventId();
+        }
+        if (replayed > 0) {
+            log.info("detection re-checked {} events received just before its checkpoint", replayed);
         }
     }
 
@@ -240,7 +270,14 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
 
     /** Evaluates one batch, writes its alerts, then evaluates the facts they became. */
     void process(List<CommittedEvent> batch) {
-        DetectionEngine engine = engines.engine();
+        process(batch, engines.engine(), true);
+    }
+
+    /**
+     * @param stateful false for a re-check with an engine without state: correlation hits and detection facts are
+     *                 left out, since the restored state already counted these events
+     */
+    private void process(List<CommittedEvent> batch, DetectionEngine engine, boolean stateful) {
         List<AlertHit> hits = new ArrayList<>();
         Instant newest = checkpoint;
         for (CommittedEvent e : batch) {
@@ -257,17 +294,22 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
             EventView view = viewOf(e);
             if (view != null) {
                 for (DetectionEngine.Hit h : engine.evaluate(view, e.institution().value(), seq)) {
-                    AlertHit hit = fromEngine(h, e.institution(), e.eventTime(), evidence, true);
+                    if (!stateful && h.match().kind() == Match.Kind.CORRELATION) {
+                        continue;
+                    }
+                    AlertHit hit = fromEngine(h, e.institution(), e.eventTime(), evidence, stateful);
                     if (hit != null) {
                         hits.add(hit);
                     }
                 }
             }
-            indicators.match(e, h -> hits.add(fromIndicator(h, evidence)));
+            indicators.match(e, h -> hits.add(fromIndicator(h, evidence, stateful)));
             evaluated.incrementAndGet();
             evaluatedCounter.increment();
         }
-        checkpoint = newest;
+        if (stateful) {
+            checkpoint = newest;
+        }
         List<WrittenFact> facts = writer.write(hits);
         List<AlertHit> fromFacts = new ArrayList<>();
         for (WrittenFact fact : facts) {
@@ -365,7 +407,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
                 group, time, shown == null ? List.of() : List.of(shown), facts);
     }
 
-    private AlertHit fromIndicator(IndicatorHit h, AlertHit.EvidenceEvent evidence) {
+    private AlertHit fromIndicator(IndicatorHit h, AlertHit.EvidenceEvent evidence, boolean makeFact) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("indicator_id", Long.toString(h.indicatorId()));
         facts.put("indicator_type", h.type().code());
@@ -375,7 +417,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
                 "Indicator " + h.type().code() + " " + h.indicatorValue() + " seen",
                 "An observable of the event matched the indicator " + h.indicatorValue() + ".", "high",
                 h.indicatorValue(), Map.of("indicator", h.indicatorValue()), evidence.eventTime(), List.of(evidence),
-                facts);
+                makeFact ? facts : null);
     }
 
     private void sector(DetectionEngine.Hit h, WrittenFact fact) {
