@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.finres.cli.admin.AdminCommand;
 import org.finres.cli.audit.AuditCommand;
+import org.finres.cli.detection.AlertsCommand;
+import org.finres.cli.detection.IndicatorsCommand;
+import org.finres.cli.detection.RulesCommand;
 import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
@@ -26,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
-                SigmaCommand.class, HelpCommand.class},
+                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -36,8 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "4:the audit trail is broken"},
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  FINRES_HUB_URL   hub of admin and audit (default http://localhost:8080)",
-                "  FINRES_TOKEN     API token of admin and audit",
+                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators (default http://localhost:8080)",
+                "  FINRES_TOKEN     API token of those commands",
                 "  FINRES_DATA_DIR  data folder of serve, audit verify --offline (default ~/.finres)",
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",
                 "",

@@ -20,6 +20,7 @@ import org.finres.cli.FinresVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +35,8 @@ public final class HubClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Ordinary calls touch a handful of rows; a minute without an answer means the hub is stuck. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(1);
+    /** An upload is parsed and stored in one request (a rule pack, an indicator list): give it longer. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(10);
 
     private final URI hub;
     private final String token;
@@ -72,6 +75,13 @@ public final class HubClient {
         return send("POST", path, body, timeout);
     }
 
+    /**
+     * A POST whose body is not JSON (a YAML file, a zip, a text list), sent as given with its content type.
+     */
+    public JsonNode upload(String path, byte[] body, String contentType) {
+        return sendBody("POST", path, new Body(HttpRequest.BodyPublishers.ofByteArray(body), contentType), UPLOAD_TIMEOUT);
+    }
+
     public JsonNode put(String path, JsonNode body) {
         return send("PUT", path, body, CALL_TIMEOUT);
     }
@@ -87,6 +97,11 @@ public final class HubClient {
     /** A new empty JSON object for a request body. */
     public static ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    /** A new empty JSON array, e.g. to print several answers as one document. */
+    public static ArrayNode array() {
+        return JSON.createArrayNode();
     }
 
     /** One path segment, percent-encoded, so an id can never add path elements or a query. */
@@ -107,7 +122,16 @@ public final class HubClient {
                 .collect(Collectors.joining("&", "?", ""));
     }
 
-    private JsonNode send(String method, String path, JsonNode body, Duration timeout) {
+    /** A request body ready to send, with the content type that tells the hub how to read it. */
+    private record Body(HttpRequest.BodyPublisher publisher, String contentType) {
+    }
+
+    private JsonNode send(String method, String path, JsonNode json, Duration timeout) {
+        return sendBody(method, path, json == null ? null : new Body(HttpRequest.BodyPublishers.ofString(
+                JSON.writeValueAsString(json), StandardCharsets.UTF_8), "application/json"), timeout);
+    }
+
+    private JsonNode sendBody(String method, String path, Body body, Duration timeout) {
         URI target = URI.create(hub.toString().replaceAll("/+$", "") + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
@@ -117,8 +141,7 @@ public final class HubClient {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            request.header("Content-Type", body.contentType()).method(method, body.publisher());
         }
         HttpResponse<String> response = exchange(request.build(), timeout);
         int status = response.statusCode();
