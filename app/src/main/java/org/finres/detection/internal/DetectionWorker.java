@@ -70,6 +70,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
     private final AtomicLong evaluated = new AtomicLong();
     private final Counter dropped;
     private final Counter evaluatedCounter;
+    private final Counter failed;
     private final LinkedHashSet<UUID> recent = new LinkedHashSet<>();
     private final AlertHit.EvidenceEvent[] ring = new AlertHit.EvidenceEvent[EVIDENCE_RING];
     private volatile boolean running;
@@ -94,6 +95,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, properties.queueBatches()));
         this.dropped = meters.counter("finres.detection.batches.deferred");
         this.evaluatedCounter = meters.counter("finres.detection.events.evaluated");
+        this.failed = meters.counter("finres.detection.batches.failed");
         meters.gauge("finres.detection.queue.batches", queue, BlockingQueue::size);
     }
 
@@ -180,6 +182,11 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
                     idle = false;
                     try {
                         process(batch);
+                    } catch (RuntimeException e) {
+                        // One batch that cannot be evaluated (a database error, a rule that throws) must not stop
+                        // detection for the sector; its events stay in the store and its failure is counted.
+                        failed.increment();
+                        log.error("detection failed on a batch of {} events: {}", batch.size(), e.toString(), e);
                     } finally {
                         idle = true;
                     }
