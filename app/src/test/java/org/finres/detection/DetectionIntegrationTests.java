@@ -190,6 +190,12 @@ class DetectionIntegrationTests {
         assertThat(doc.get("alert").get("status").stringValue()).isEqualTo("closed");
         assertThat(doc.get("alert").get("closeReason").stringValue()).isEqualTo("false-positive");
         assertThat(doc.get("finding").get("status_id").asInt()).isEqualTo(4);
+        // The finding is a valid OCSF Detection Finding by our validator (written from the schema in ../shared).
+        org.finres.events.OcsfParse parsed = org.finres.events.OcsfJson.read(doc.get("finding").toString());
+        assertThat(parsed).isInstanceOf(org.finres.events.OcsfParse.Parsed.class);
+        assertThat(((org.finres.events.OcsfParse.Parsed) parsed).event())
+                .isInstanceOf(org.finres.events.DetectionFinding.class);
+        assertThat(doc.get("evidence")).hasSize(1);
     }
 
     private JsonNode awaitAlerts(String token, String query, int atLeast) throws Exception {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled            evaluate the event stream at all
  * @param queueBatches       committed batches waiting for the worker; beyond, it catches up from the store
+ * @param queueEvents        events in those batches at most (the batches carry their raw input)
  * @param suppression        a repeat hit within this time of an open alert's last hit is merged into it
  * @param sectorSuppression  the same for sector alerts: one campaign makes one sector alert
  * @param lateness           how far behind the newest event an event may arrive and still count in correlations
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DetectionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("64") int queueBatches,
+        @DefaultValue("100000") int queueEvents,
         @DefaultValue("15m") Duration suppression,
         @DefaultValue("24h") Duration sectorSuppression,
         @DefaultValue("5m") Duration lateness,

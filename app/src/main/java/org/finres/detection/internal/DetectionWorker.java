@@ -68,6 +68,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
     private final BlockingQueue<List<CommittedEvent>> queue;
     private final AtomicBoolean lagging = new AtomicBoolean();
     private final AtomicLong evaluated = new AtomicLong();
+    private final AtomicLong queuedEvents = new AtomicLong();
     private final Counter dropped;
     private final Counter evaluatedCounter;
     private final Counter failed;
@@ -104,10 +105,13 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
         if (!running || events.isEmpty()) {
             return;
         }
-        if (!queue.offer(events)) {
+        // Bounded in events as well as batches: a few full batches with their raw input can be large.
+        if (queuedEvents.get() + events.size() > properties.queueEvents() || !queue.offer(events)) {
             // The events are in the store; the worker reads them from there once it has room again.
             lagging.set(true);
             dropped.increment();
+        } else {
+            queuedEvents.addAndGet(events.size());
         }
     }
 
@@ -174,11 +178,14 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
             }
             while (running) {
                 if (lagging.getAndSet(false)) {
-                    queue.clear();
+                    List<List<CommittedEvent>> stale = new ArrayList<>();
+                    queue.drainTo(stale);
+                    stale.forEach(b -> queuedEvents.addAndGet(-b.size()));
                     catchUp();
                 }
                 List<CommittedEvent> batch = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (batch != null) {
+                    queuedEvents.addAndGet(-batch.size());
                     idle = false;
                     try {
                         process(batch);

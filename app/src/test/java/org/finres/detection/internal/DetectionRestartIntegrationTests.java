@@ -93,6 +93,53 @@ class DetectionRestartIntegrationTests {
         }
     }
 
+    @Test
+    void aWorkerThatCannotQueueABatchFindsItsEventsInTheStoreAndEvaluatesEachOnce() throws Exception {
+        catalogue.importShippedPack(new Actor.SystemProcess("test-setup"), "demo", RuleScope.HUB);
+        InstitutionId bank = sector.institution("overflow", InstitutionKind.BANK);
+        String writerToken = sector.token(bank, TokenScope.EVENTS_WRITE);
+        awaitSettled(worker);
+        worker.stop();
+        // Room for one event only: any real batch overflows and must be found again in the store.
+        DetectionProperties tiny = new DetectionProperties(true, 1, 1, properties.suppression(),
+                properties.sectorSuppression(), properties.lateness(), properties.maxGroups(),
+                properties.evidencePerAlert(), properties.replayMargin(), properties.stateEvery(),
+                properties.factRetention(), false, properties.maxUpload());
+        DetectionWorker small = new DetectionWorker(new DetectionEngines(rules, tiny), indicators, writer, eventLog,
+                state, tiny, Clock.systemUTC(), new SimpleMeterRegistry());
+        small.start();
+        try {
+            awaitSettled(small);
+            Instant before = Instant.now().minusSeconds(1);
+            String attacker = "203.0.113." + (200 + (int) (System.nanoTime() % 50));
+            String cef = "CEF:0|Fortinet|FortiGate|7.2.5|13|traffic denied|8|rt=%d src=" + attacker
+                    + " spt=5%d dst=10.1.1.1 dpt=3389 proto=6 act=deny";
+            assertThat(send(writerToken, String.format(cef, Instant.now().toEpochMilli(), 1) + "\n"
+                    + String.format(cef, Instant.now().toEpochMilli() + 1, 2)).statusCode()).isEqualTo(202);
+            java.util.List<org.finres.events.CommittedEvent> committed = eventLog.after(before, null, 10_000).stream()
+                    .filter(e -> e.institution().equals(bank)).toList();
+            assertThat(committed).hasSize(2);
+
+            small.accept(committed);
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            long hits = 0;
+            while (hits < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                hits = jdbc.sql("select coalesce(sum(hits), 0) from detection_alert where institution_id = :i")
+                        .param("i", bank.value()).query(Long.class).single();
+            }
+            awaitSettled(small);
+            assertThat(jdbc.sql("select count(*) from detection_alert where institution_id = :i")
+                    .param("i", bank.value()).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select hits from detection_alert where institution_id = :i")
+                    .param("i", bank.value()).query(Long.class).single()).as("each event evaluated once").isEqualTo(2);
+        } finally {
+            small.stop();
+            worker.start();
+        }
+    }
+
     private long correlationAlerts(InstitutionId bank, String address) {
         return jdbc.sql("""
                 select count(*) from detection_alert where institution_id = :i and kind = 'correlation'
