@@ -34,9 +34,9 @@ public interface EventView {
     boolean anyValue(Predicate<Object> test);
 
     /**
-     * {@code transform.apply(value)}, which the view may remember for the rest of the event: {@code value} is a field
-     * value this view returned and {@code transform} a pure function (the matcher's case folding), so a value tested
-     * by many rules is transformed once. May return null when {@code transform} does.
+     * {@code transform.apply(value)}, which a view may remember for the rest of the event. The matcher no longer calls
+     * it (the rule index and skip searches made per-event memoised folding slower than none, see ADR 010); it stays
+     * because views that wrap another view delegate it.
      */
     default String derived(String value, java.util.function.UnaryOperator<String> transform) {
         return transform.apply(value);

@@ -26,7 +26,6 @@ public final class FlatEventView implements EventView {
             "eventTime", "time", "date"};
 
     private final JsonNode root;
-    private FoldMemo memo;
 
     public FlatEventView(JsonNode root) {
         this.root = root;
@@ -70,12 +69,6 @@ public final class FlatEventView implements EventView {
             }
         }
         return null;
-    }
-
-    @Override
-    public String derived(String value, java.util.function.UnaryOperator<String> transform) {
-        if (memo == null) memo = new FoldMemo();
-        return memo.get(value, transform);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.function.Predicate;
 public final class WindowsEventView implements EventView {
 
     private final JsonNode root;
-    private FoldMemo memo;
     private final JsonNode system;
     private final JsonNode data;
     private final JsonNode userData;
@@ -84,12 +83,6 @@ public final class WindowsEventView implements EventView {
     public Instant timestamp() {
         if (system == null) return null;
         return EventView.parseTime(EventView.valueOf(system.path("TimeCreated").path("#attributes").get("SystemTime")));
-    }
-
-    @Override
-    public String derived(String value, java.util.function.UnaryOperator<String> transform) {
-        if (memo == null) memo = new FoldMemo();
-        return memo.get(value, transform);
     }
 
     @Override

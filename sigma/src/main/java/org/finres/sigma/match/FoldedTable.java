@@ -12,6 +12,9 @@ final class FoldedTable<T> {
     private String[] keys = new String[16];
     private List<T>[] values = newArray(16);
     private int size;
+    /** Bit n: some key has length n (n < 64); and the longest key. Most probes miss on length alone, unhashed. */
+    private long shortLengths;
+    private int longest = -1;
 
     @SuppressWarnings("unchecked")
     private static <T> List<T>[] newArray(int n) {
@@ -19,6 +22,9 @@ final class FoldedTable<T> {
     }
 
     void add(String foldedKey, T value) {
+        int n = foldedKey.length();
+        if (n < 64) shortLengths |= 1L << n;
+        longest = Math.max(longest, n);
         if (size * 2 >= keys.length) grow();
         int i = slot(foldedKey, 0, foldedKey.length());
         if (keys[i] == null) {
@@ -33,6 +39,8 @@ final class FoldedTable<T> {
 
     /** The list for {@code s[from, to)} compared case-insensitively, or null. */
     List<T> get(String s, int from, int to) {
+        int len = to - from;
+        if (len < 64 ? (shortLengths & (1L << len)) == 0 : len > longest) return null;
         int i = slot(s, from, to);
         return keys[i] == null ? null : values[i];
     }

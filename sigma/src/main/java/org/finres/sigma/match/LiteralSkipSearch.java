@@ -94,6 +94,35 @@ final class LiteralSkipSearch implements LiteralSearch {
         }
     }
 
+    /** Whether some literal occurs in {@code s}: the same search on a String, stopping at the first. */
+    boolean anyIn(String s) {
+        int m = window;
+        int length = s.length();
+        int[] jumps = shift;
+        char[] canon = CANONICAL;
+        int end = m - 1;
+        while (end < length) {
+            int h = hash(canon[s.charAt(end - 1)], canon[s.charAt(end)]);
+            int jump = jumps[h];
+            if (jump > 0) {
+                end += jump;
+                continue;
+            }
+            char[][] candidates = ending[h];
+            if (candidates != null) {
+                int start = end - m + 1;
+                for (char[] lit : candidates) if (start + lit.length <= length && regionEquals(s, start, lit, canon)) return true;
+            }
+            end++;
+        }
+        return false;
+    }
+
+    private static boolean regionEquals(String s, int start, char[] lit, char[] canon) {
+        for (int i = 0; i < lit.length; i++) if (canon[s.charAt(start + i)] != lit[i]) return false;
+        return true;
+    }
+
     private static boolean regionEquals(char[] text, int start, char[] lit, char[] canon) {
         for (int i = 0; i < lit.length; i++) if (canon[text[start + i]] != lit[i]) return false;
         return true;

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  *   <li>an exact field value, or the file name after its last backslash (for {@code endswith '\\name.exe'}), through
  *   case-insensitive hash tables probed with the event's value;</li>
  *   <li>a substring of a field value ({@code contains}, {@code startswith}, {@code endswith}, the longest plain run
- *   of a wildcard pattern), through one {@link LiteralSearch} per field over every such literal of the probe;</li>
+ *   of a wildcard pattern or of a regular expression's top level), through one {@link LiteralSearch} per field over every such literal of the probe;</li>
  *   <li>a substring of any value of the event (keywords), through one automaton over all leaf values.</li>
  * </ul>
  * The other variants are always candidates. The index only narrows: every candidate is still fully evaluated, so it
@@ -439,7 +439,7 @@ public final class RuleIndex {
                 }
                 yield union;
             }
-            case ValueTest.Regex r -> null;
+            case ValueTest.Regex r -> substring(paths, RegexLiteral.required(r.pattern()), keyword);
             case ValueTest.Cidr c -> null;
             case ValueTest.Numeric n -> null;
             case ValueTest.FieldRef f -> null;
@@ -465,14 +465,31 @@ public final class RuleIndex {
     static long weight(Set<Atom> atoms) {
         long w = 0;
         for (Atom a : atoms) {
-            w += switch (a.kind()) {
+            long one = switch (a.kind()) {
                 case EXACT, BASENAME -> 1;
                 case SUBSTRING -> 1L << Math.max(0, 8 - a.key().length());
                 case KEYWORD -> 2L << Math.max(0, 8 - a.key().length());
             };
+            if (a.kind() == AtomKind.SUBSTRING || a.kind() == AtomKind.KEYWORD) {
+                for (String common : UBIQUITOUS) {
+                    if (a.key().contains(common)) {
+                        one <<= 8;
+                        break;
+                    }
+                }
+            }
+            w += one;
         }
         return w;
     }
+
+    /**
+     * Substrings found in most Windows events' values, whatever their length: a rule requiring both "powershell" and
+     * a registry path should be reached through the path. Only a preference between necessary sets; never a
+     * question of correctness.
+     */
+    private static final List<String> UBIQUITOUS = List.of("powershell", "windows", "system32", "microsoft",
+            "program files", ".exe", ".dll", "c:\\", "\\users\\", "svchost", "cmd");
 
     /** {@code \name} with no other backslash: the value's part after its last backslash must equal {@code name}. */
     private static boolean isFileName(String lit) {

@@ -26,7 +26,7 @@ public sealed interface ValueTest {
     /** Case folding used on both sides of every case-insensitive comparison (ASCII fast path). */
     static char fold(char c) {
         if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        return FoldedText.FOLDED[c]; // Character.toLowerCase(Character.toUpperCase(c)), precomputed
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     static String fold(String s) {
@@ -74,10 +74,6 @@ public sealed interface ValueTest {
     record Text(TextKind kind, String literal, boolean cased) implements ValueTest {
         @Override
         public boolean test(Object value, EventView event) {
-            if (kind == TextKind.CONTAINS && !cased && event != null && value instanceof String s) {
-                String folded = event.derived(s, FoldedText.FOLD);
-                if (folded != null) return folded.contains(literal);
-            }
             return matches(kind, ValueTest.text(value), literal, cased);
         }
 
@@ -337,6 +333,10 @@ public sealed interface ValueTest {
 
         ContainsAny(String[] foldedLiterals) {
             this.literals = foldedLiterals.clone();
+            java.util.Set<String> canonical = new java.util.LinkedHashSet<>();
+            for (String lit : foldedLiterals) canonical.add(LiteralSearch.canonical(lit));
+            this.absent = canonical.contains("") ? null
+                    : LiteralSearch.of(java.util.List.copyOf(canonical)) instanceof LiteralSkipSearch skip ? skip : null;
             boolean empty = false;
             java.util.List<java.util.List<String>> byChar = new java.util.ArrayList<>();
             for (int i = 0; i < 128; i++) byChar.add(null);
@@ -357,98 +357,20 @@ public sealed interface ValueTest {
             for (int i = 0; i < 128; i++) if (byChar.get(i) != null) ascii[i] = byChar.get(i).toArray(String[]::new);
             this.other = rest.toArray(String[]::new);
             this.matchesAll = empty;
-            java.util.List<java.util.List<String>> byPair = new java.util.ArrayList<>();
-            for (int i = 0; i < PAIR_BUCKETS; i++) byPair.add(null);
-            StringBuilder one = new StringBuilder();
-            for (String lit : foldedLiterals) {
-                if (lit.length() == 1) {
-                    one.append(lit.charAt(0));
-                } else if (lit.length() > 1) {
-                    int at = rarestPair(lit);
-                    int h = pairHash(lit.charAt(at), lit.charAt(at + 1));
-                    if (byPair.get(h) == null) byPair.set(h, new java.util.ArrayList<>());
-                    byPair.get(h).add(lit);
-                }
-            }
-            this.pairs = new String[PAIR_BUCKETS][];
-            this.pairOffsets = new int[PAIR_BUCKETS][];
-            for (int i = 0; i < PAIR_BUCKETS; i++) {
-                if (byPair.get(i) == null) continue;
-                pairs[i] = byPair.get(i).toArray(String[]::new);
-                pairOffsets[i] = byPair.get(i).stream().mapToInt(ContainsAny::rarestPair).toArray();
-            }
-            this.singles = one.toString();
         }
 
         String[] literals() { return literals.clone(); }
 
-        /** Literals of two chars or more by a hash of their first two chars, for {@link #foldedContains}. */
-        private final String[][] pairs;
-        /** For each literal in {@link #pairs}, the offset of the two chars it is filed under. */
-        private final int[][] pairOffsets;
-        /** Literals of one char. */
-        private final String singles;
-
-        private static final int PAIR_BUCKETS = 4096;
-
-        /** The offset of the two adjacent chars of {@code lit} least likely to occur in event values (a heuristic). */
-        private static int rarestPair(String lit) {
-            int best = 0;
-            int bestScore = Integer.MAX_VALUE;
-            for (int j = 0; j + 1 < lit.length(); j++) {
-                int score = commonness(lit.charAt(j)) + commonness(lit.charAt(j + 1));
-                if (score < bestScore) {
-                    bestScore = score;
-                    best = j;
-                }
-            }
-            return best;
-        }
-
-        private static int commonness(char c) {
-            if (" \\.:-/_eaiotnsrlcm".indexOf(c) >= 0) return 2;
-            return c >= 'a' && c <= 'z' ? 1 : 0;
-        }
-
-        /** s[i..] starts with lit (both already folded). */
-        private static boolean regionAt(String s, int i, String lit) {
-            int len = lit.length();
-            if (i < 0 || i + len > s.length()) return false;
-            for (int k = 0; k < len; k++) if (s.charAt(i + k) != lit.charAt(k)) return false;
-            return true;
-        }
-
-        private static int pairHash(char a, char b) {
-            return (a * 31 + b) & (PAIR_BUCKETS - 1);
-        }
-
-        /** Whether the folded value (see {@link FoldedText}) contains a literal: one pass, filtered by first two chars. */
-        private boolean foldedContains(String s) {
-            String[][] table = pairs;
-            for (int k = 0; k < singles.length(); k++) if (s.indexOf(singles.charAt(k)) >= 0) return true;
-            int n = s.length() - 1;
-            if (n <= 0) return false;
-            char prev = s.charAt(0);
-            for (int i = 0; i < n; i++) {
-                char next = s.charAt(i + 1);
-                int h = pairHash(prev, next);
-                String[] candidates = table[h];
-                if (candidates != null) {
-                    int[] offsets = pairOffsets[h];
-                    for (int k = 0; k < candidates.length; k++) if (regionAt(s, i - offsets[k], candidates[k])) return true;
-                }
-                prev = next;
-            }
-            return false;
-        }
+        /**
+         * For long literals: a skip search over the raw value, reading a fraction of its chars, that proves most
+         * values contain none of them (it compares fold classes, so its "none" is certain) before any folding.
+         */
+        private final LiteralSkipSearch absent;
 
         @Override
         public boolean test(Object value, EventView event) {
             if (matchesAll) return true;
-            if (event != null && value instanceof String v) {
-                String folded = event.derived(v, FoldedText.FOLD);
-                if (folded != null) return foldedContains(folded);
-            }
+            if (absent != null && value instanceof String v && !absent.anyIn(v)) return false;
             String s = ValueTest.text(value);
             int n = s.length();
             for (int i = 0; i < n; i++) {
