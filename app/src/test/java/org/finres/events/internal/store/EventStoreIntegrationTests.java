@@ -56,7 +56,11 @@ class EventStoreIntegrationTests {
         again.add(event(BANK, "2026-11-21T10:00:02Z", "c"));
         AppendResult result = store.append(again);
 
-        assertThat(result).isEqualTo(new AppendResult(1, 2));
+        assertThat(result.stored()).isEqualTo(1);
+        assertThat(result.duplicates()).isEqualTo(2);
+        // Only the new event is handed on to detection.
+        assertThat(result.isNew(again.get(2).eventId())).isTrue();
+        assertThat(result.isNew(first.get(0).eventId())).isFalse();
         assertThat(store.count(BANK)).isEqualTo(3);
     }
 
