@@ -93,6 +93,17 @@ class DetectionPagesIntegrationTests {
         assertThat(analyst.get("/").body()).contains("href=\"/alerts\"").contains("href=\"/detection/rules\"")
                 .doesNotContain("href=\"/detection/indicators\"");
 
+        // Older pages continue below the given id; the newest page is one link away.
+        assertThat(analyst.get("/alerts?kind=detection&text=RDP&before=" + own).body())
+                .doesNotContain("href=\"/alerts/" + own + "\"").contains(">Newest<");
+        // The hub picks the institution; a member asking for another one learns nothing.
+        WebVisitor hub = visitor("en", InstitutionId.HUB, Role.HUB_ANALYST);
+        assertThat(hub.get("/alerts?kind=detection&institution=" + other.value()).body())
+                .contains("href=\"/alerts/" + foreign + "\"").doesNotContain("href=\"/alerts/" + own + "\"")
+                .containsPattern("<option value=\"" + other.value() + "\"\\s+selected=\"selected\"");
+        assertThat(analyst.get("/alerts?institution=" + other.value()).statusCode()).isEqualTo(404);
+        assertThat(analyst.get("/alerts").body()).doesNotContain("id=\"institution\"");
+
         assertThat(analyst.get("/alerts/" + foreign).statusCode()).isEqualTo(404);
         assertThat(analyst.post("/alerts/" + foreign + "/acknowledge", Map.of()).statusCode()).isEqualTo(404);
         assertThat(analyst.get("/alerts/not-a-number").statusCode()).isEqualTo(404);

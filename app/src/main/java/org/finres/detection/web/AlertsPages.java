@@ -134,7 +134,7 @@ class AlertsPages {
         TriageNotice notice;
         try {
             alerts.acknowledge(CurrentActor.get(), alertId);
-            notice = new TriageNotice("alerts.notice.acknowledged", "ok", id);
+            notice = new TriageNotice("alerts.notice.acknowledged", "ok", Long.toString(alertId));
         } catch (ConflictException e) {
             notice = conflict(alertId);
         }
@@ -148,19 +148,19 @@ class AlertsPages {
         long alertId = alertId(id);
         TriageNotice notice;
         if (reason == null || reason.isBlank()) {
-            notice = new TriageNotice("alerts.notice.reasonRequired", "error", id);
+            notice = new TriageNotice("alerts.notice.reasonRequired", "error", Long.toString(alertId));
         } else if (note != null && note.length() > 2_000) {
             notice = new TriageNotice("alerts.notice.noteTooLong", "error", "2000");
         } else {
             try {
                 CloseReason why = CloseReason.fromCode(reason.strip());
                 alerts.close(CurrentActor.get(), alertId, why, note == null || note.isBlank() ? null : note.strip());
-                notice = new TriageNotice("alerts.notice.closed", "ok", id);
+                notice = new TriageNotice("alerts.notice.closed", "ok", Long.toString(alertId));
             } catch (ConflictException e) {
                 notice = conflict(alertId);
             } catch (InvalidInputException e) {
-                notice = new TriageNotice("reason".equals(e.field()) ? "alerts.notice.badReason"
-                        : "alerts.notice.noteTooLong", "error", "reason".equals(e.field()) ? id : "2000");
+                notice = "note".equals(e.field()) ? new TriageNotice("alerts.notice.noteTooLong", "error", "2000")
+                        : new TriageNotice("alerts.notice.badReason", "error", Long.toString(alertId));
             }
         }
         redirect.addFlashAttribute("triageNotice", notice);

@@ -127,7 +127,9 @@ class RulesPages {
         RuleScope target;
         InstitutionId owner;
         try {
-            target = scope == null || scope.isBlank() ? RuleScope.HUB : RuleScope.fromCode(scope);
+            // Without a choice, the one scope the visitor may use most widely.
+            target = scope == null || scope.isBlank() ? (manageAll ? RuleScope.HUB : RuleScope.INSTITUTION)
+                    : RuleScope.fromCode(scope);
             // An institution manages only its own rules, so its form has no institution to choose.
             String named = manageAll ? AlertsPages.blankToNull(institution) : actor.institutionId().value();
             owner = target == RuleScope.INSTITUTION && named != null ? InstitutionId.of(named) : null;
@@ -213,7 +215,7 @@ class RulesPages {
      * Turns an uploaded file into the catalogue's rule files: one YAML file as it is, or every .yml/.yaml of a
      * zipped SigmaHQ-style folder. Refusals carry a rule ({@code tooLarge}, {@code notZip}, {@code emptyZip},
      * {@code tooManyEntries}, {@code notUtf8}, {@code notYaml}) so pages can say them in the visitor's language.
-     * {@link RulesApi} has its own copy of the zip reading; it should call this instead (see the pages' report).
+     * {@link RulesApi} still reads zips with its own copy of this loop; it should call this one instead.
      *
      * @param maxBytes the largest upload, and the most a zip may unpack to
      */
