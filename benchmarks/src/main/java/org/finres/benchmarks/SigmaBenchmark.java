@@ -1,5 +1,7 @@
 package org.finres.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every SigmaHQ Windows rule over the OTRF corpus on one core: events/s of parsing alone (the baseline), of
- * parsing and evaluating, and of evaluating pre-parsed events, all in one run.
+ * parsing and evaluating, and of evaluating pre-parsed events, all in one run, by wall time and by the thread's CPU
+ * time. The target of the engine (ADR 010): evaluating every rule costs no more than parsing, i.e. "evaluate on parsed
+ * events" runs at half the parsing rate or better.
  */
 public final class SigmaBenchmark {
 
@@ -36,9 +40,10 @@ public final class SigmaBenchmark {
         System.out.printf("%,d OTRF events%n", lines.size());
         JsonMapper json = JsonMapper.builder().build();
 
-        double parse = 0;
-        double parseAndEvaluate = 0;
-        double evaluate = 0;
+        // Wall time and this thread's CPU time: on a shared machine the CPU time is the steadier measure of one core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wall = new double[3];
+        double[] cpu = new double[3];
         long matches = 0;
         List<JsonNode> parsed = new ArrayList<>(lines.size());
         for (String line : lines) {
@@ -46,39 +51,49 @@ public final class SigmaBenchmark {
         }
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long fields = 0;
             for (String line : lines) {
                 fields += json.readTree(line).size();
             }
-            parse = Math.max(parse, lines.size() / seconds(start));
+            record(0, lines.size(), start, cpuStart, threads, wall, cpu);
 
             start = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
             long found = 0;
             for (int i = 0; i < lines.size(); i++) {
                 found += engine.evaluate(EventView.of(json.readTree(lines.get(i))), "otrf", i).size();
             }
-            parseAndEvaluate = Math.max(parseAndEvaluate, lines.size() / seconds(start));
+            record(1, lines.size(), start, cpuStart, threads, wall, cpu);
 
             start = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
             long foundAgain = 0;
             for (int i = 0; i < parsed.size(); i++) {
                 foundAgain += engine.evaluate(EventView.of(parsed.get(i)), "otrf", i).size();
             }
-            evaluate = Math.max(evaluate, parsed.size() / seconds(start));
+            record(2, parsed.size(), start, cpuStart, threads, wall, cpu);
             matches = foundAgain;
-            if (fields == 0 || found < 0) {
-                throw new IllegalStateException("nothing parsed");
+            if (fields == 0 || found != foundAgain) {
+                throw new IllegalStateException("nothing parsed, or the two evaluation passes disagree");
             }
         }
         System.out.println();
-        System.out.println("| measure (1 core) | events/s | ratio to parsing |");
-        System.out.println("| --- | --- | --- |");
-        System.out.printf("| parse JSON (baseline) | %,.0f | 1.00 |%n", parse);
-        System.out.printf("| parse + evaluate %,d rules | %,.0f | %.2f |%n", engine.rules().size(), parseAndEvaluate,
-                parseAndEvaluate / parse);
-        System.out.printf("| evaluate %,d rules on parsed events | %,.0f | %.2f |%n", engine.rules().size(), evaluate,
-                evaluate / parse);
+        System.out.println("| measure (1 core, best of 3) | events/s (wall) | ratio to parsing | events/s (thread CPU) | ratio to parsing |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        String[] names = {"parse JSON (baseline)", "parse + evaluate %,d rules", "evaluate %,d rules on parsed events"};
+        for (int m = 0; m < 3; m++) {
+            System.out.printf("| %s | %,.0f | %.2f | %,.0f | %.2f |%n", names[m].formatted(engine.rules().size()),
+                    wall[m], wall[m] / wall[0], cpu[m], cpu[m] / cpu[0]);
+        }
         System.out.printf("%,d detection matches per pass%n", matches);
+    }
+
+    /** Keeps the best rate of measure {@code m} by wall time and by this thread's CPU time. */
+    private static void record(int m, int events, long start, long cpuStart, ThreadMXBean threads, double[] wall,
+                               double[] cpu) {
+        wall[m] = Math.max(wall[m], events / seconds(start));
+        cpu[m] = Math.max(cpu[m], events / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9));
     }
 
     private static double seconds(long start) {

@@ -63,7 +63,7 @@ public final class SigmaEngine {
     private int stamp;
 
     private SigmaEngine(Pipeline pipeline, LoadReport report, List<CompiledRule> rules, RuleIndex index,
-                        CorrelationEngine correlations, Set<SigmaDocument> silent, int variants) {
+                        CorrelationEngine correlations, Set<SigmaDocument> silent) {
         this.pipeline = pipeline;
         this.report = report;
         this.rules = rules;
@@ -287,7 +287,7 @@ public final class SigmaEngine {
             for (CompiledRule c : compiled) all.addAll(c.variants());
             RuleIndex index = new RuleIndex(all, pipeline.indexFields());
             LoadReport report = new LoadReport(files, loaded, failed, unsupported, warnings);
-            return new SigmaEngine(pipeline, report, List.copyOf(compiled), index, engine, silent, variants);
+            return new SigmaEngine(pipeline, report, List.copyOf(compiled), index, engine, silent);
         }
 
         private List<Path> ruleFiles(Path p) {

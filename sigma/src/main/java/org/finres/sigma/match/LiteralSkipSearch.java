@@ -1,6 +1,5 @@
 package org.finres.sigma.match;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,15 +16,18 @@ final class LiteralSkipSearch implements LiteralSearch {
     /** At most this many blocks (literals times shortest length minus one), so most table slots keep a long jump. */
     static final int MAX_BLOCKS = 1024;
 
-    private static final int TABLE_BITS = 13;
-    private static final int TABLE_MASK = (1 << TABLE_BITS) - 1;
     private static final char[] CANONICAL = LiteralSearch.CANONICAL;
 
     private final int window;
-    private final int[] shift = new int[1 << TABLE_BITS];
-    /** Per block hash: the literals whose leading window ends with such a block, and their ids. */
-    private final char[][][] ending = new char[1 << TABLE_BITS][][];
-    private final int[][] endingIds = new int[1 << TABLE_BITS][];
+    /**
+     * Jump per block hash. Sized to eight slots per block of the literals (so most slots keep the longest jump) and
+     * kept in bytes, because rules hold thousands of small searches: jumps never exceed the shortest length.
+     */
+    private final byte[] shift;
+    private final int mask;
+    private final char[][] literalChars;
+    /** Per literal: the hash of the block that ends its leading window, compared when a jump is zero. */
+    private final int[] endHash;
     private final int literals;
 
     /** {@code literals}: distinct, canonical, each at least {@link #MIN_LENGTH} long. */
@@ -34,45 +36,43 @@ final class LiteralSkipSearch implements LiteralSearch {
         int m = Integer.MAX_VALUE;
         for (String lit : literals) m = Math.min(m, lit.length());
         if (m < MIN_LENGTH) throw new IllegalArgumentException("literals shorter than " + MIN_LENGTH);
-        this.window = m;
-        Arrays.fill(shift, m - 1);
-        List<List<Integer>> byEnd = new ArrayList<>();
-        for (int i = 0; i <= TABLE_MASK; i++) byEnd.add(null);
+        // Jumps are bytes; a longer window than this gains little and any part of a literal is as good.
+        this.window = Math.min(m, 100);
+        int blocks = literals.size() * (window - 1);
+        int size = Integer.highestOneBit(Math.max(64, blocks * 8 - 1)) << 1;
+        this.shift = new byte[Math.min(size, 1 << 16)];
+        this.mask = shift.length - 1;
+        Arrays.fill(shift, (byte) (window - 1));
+        this.literalChars = new char[literals.size()][];
+        this.endHash = new int[literals.size()];
         for (int id = 0; id < literals.size(); id++) {
             String lit = literals.get(id);
             for (int i = 0; i < lit.length(); i++)
                 if (CANONICAL[lit.charAt(i)] != lit.charAt(i)) throw new IllegalArgumentException("literal not canonical: " + lit);
-            // Block ending at index j (0-based, j >= 1) of the leading window: the window may move m - 1 - j.
-            for (int j = 1; j < m; j++) {
+            // Block ending at index j (0-based, j >= 1) of the leading window: the window may move window - 1 - j.
+            for (int j = 1; j < window; j++) {
                 int h = hash(lit.charAt(j - 1), lit.charAt(j));
-                shift[h] = Math.min(shift[h], m - 1 - j);
+                shift[h] = (byte) Math.min(shift[h], window - 1 - j);
             }
-            int h = hash(lit.charAt(m - 2), lit.charAt(m - 1));
-            if (byEnd.get(h) == null) byEnd.set(h, new ArrayList<>());
-            byEnd.get(h).add(id);
-        }
-        for (int h = 0; h <= TABLE_MASK; h++) {
-            List<Integer> ids = byEnd.get(h);
-            if (ids == null) continue;
-            endingIds[h] = ids.stream().mapToInt(Integer::intValue).toArray();
-            ending[h] = ids.stream().map(id -> literals.get(id).toCharArray()).toArray(char[][]::new);
+            literalChars[id] = lit.toCharArray();
+            endHash[id] = hash(lit.charAt(window - 2), lit.charAt(window - 1));
         }
     }
 
-    private static int hash(char a, char b) {
-        return (a * 31 + b) & TABLE_MASK;
+    private int hash(char a, char b) {
+        return (a * 31 + b) & mask;
     }
 
     @Override
     public int literalCount() { return literals; }
 
     @Override
-    public long size() { return (long) shift.length * 12 + (long) literals * window * 4; }
+    public long size() { return shift.length + literalChars.length * 24L + Arrays.stream(literalChars).mapToLong(c -> c.length * 2L).sum(); }
 
     @Override
     public void scan(char[] text, int length, Sink sink) {
         int m = window;
-        int[] jumps = shift;
+        byte[] jumps = shift;
         char[] canon = CANONICAL;
         int end = m - 1;
         while (end < length) {
@@ -82,13 +82,10 @@ final class LiteralSkipSearch implements LiteralSearch {
                 end += jump;
                 continue;
             }
-            char[][] candidates = ending[h];
-            if (candidates != null) {
-                int start = end - m + 1;
-                for (int k = 0; k < candidates.length; k++) {
-                    char[] lit = candidates[k];
-                    if (start + lit.length <= length && regionEquals(text, start, lit, canon)) sink.found(endingIds[h][k]);
-                }
+            int start = end - m + 1;
+            for (int id = 0; id < literalChars.length; id++) {
+                char[] lit = literalChars[id];
+                if (endHash[id] == h && start + lit.length <= length && regionEquals(text, start, lit, canon)) sink.found(id);
             }
             end++;
         }
@@ -98,7 +95,7 @@ final class LiteralSkipSearch implements LiteralSearch {
     boolean anyIn(String s) {
         int m = window;
         int length = s.length();
-        int[] jumps = shift;
+        byte[] jumps = shift;
         char[] canon = CANONICAL;
         int end = m - 1;
         while (end < length) {
@@ -108,10 +105,10 @@ final class LiteralSkipSearch implements LiteralSearch {
                 end += jump;
                 continue;
             }
-            char[][] candidates = ending[h];
-            if (candidates != null) {
-                int start = end - m + 1;
-                for (char[] lit : candidates) if (start + lit.length <= length && regionEquals(s, start, lit, canon)) return true;
+            int start = end - m + 1;
+            for (int id = 0; id < literalChars.length; id++) {
+                char[] lit = literalChars[id];
+                if (endHash[id] == h && start + lit.length <= length && regionEquals(s, start, lit, canon)) return true;
             }
             end++;
         }

@@ -213,7 +213,7 @@ public final class RuleIndex {
 
     /** Per-stream scratch space for {@link #candidates(EventView, Candidates)}; not thread-safe. */
     public Candidates newCandidates() {
-        return new Candidates(variantCount, literalVariants.length);
+        return new Candidates(this, variantCount, literalVariants.length);
     }
 
     /**
@@ -231,7 +231,10 @@ public final class RuleIndex {
         private LiteralSearch leafSearch;
         private char[] text = new char[256];
 
-        private Candidates(int variants, int literals) {
+        private final RuleIndex owner;
+
+        private Candidates(RuleIndex owner, int variants, int literals) {
+            this.owner = owner;
             this.variantMarks = new int[variants];
             this.literalMarks = new int[literals];
         }
@@ -277,6 +280,7 @@ public final class RuleIndex {
 
     /** The candidate variants for {@code e}, each once, in {@code scratch}'s reused list. */
     public List<CompiledRule.Variant> candidates(EventView e, Candidates scratch) {
+        if (scratch.owner != this) throw new IllegalArgumentException("scratch space of another index");
         scratch.start(literalVariants);
         Dispatch d = unknownField1;
         if (field1 != null) {

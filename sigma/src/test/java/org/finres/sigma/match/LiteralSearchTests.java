@@ -73,6 +73,7 @@ class LiteralSearchTests {
                 for (int k = r.nextInt(3); k > 0; k--) b.insert(r.nextInt(b.length() + 1), lits.get(r.nextInt(lits.size())));
                 String text = b.toString();
                 assertThat(found(skip, text)).as("%s in %s", lits, text).isEqualTo(naive(lits, text));
+                assertThat(skip.anyIn(text)).as("any of %s in %s", lits, text).isEqualTo(!naive(lits, text).isEmpty());
             }
         }
     }
