@@ -48,6 +48,7 @@ create table detection_alert (
     dedup_key       text        not null,
     status          text        not null default 'new' check (status in ('new', 'acknowledged', 'closed')),
     close_reason    text,
+    close_note      text,
     acknowledged_at timestamptz,
     acknowledged_by text,
     closed_at       timestamptz,

@@ -11,7 +11,8 @@ import org.finres.core.InstitutionId;
  * the member institutions (all of them for the hub, only its own row for a member).
  */
 public record AlertDetail(AlertSummary summary, String findingJson, List<EvidenceRef> evidence, List<Member> members,
-                          String acknowledgedBy, Instant acknowledgedAt, String closedBy, Instant closedAt) {
+                          String acknowledgedBy, Instant acknowledgedAt, String closedBy, Instant closedAt,
+                          String closeNote) {
 
     public AlertDetail {
         evidence = List.copyOf(evidence);

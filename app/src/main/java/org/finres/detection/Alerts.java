@@ -39,7 +39,7 @@ public class Alerts {
     private static final String COLUMNS = """
             a.id, a.uid, a.institution_id, a.kind, a.rule_key, a.rule_title, a.level, a.severity_id, a.status,
             a.close_reason, a.first_seen, a.last_seen, a.hits, a.group_values::text as group_text, a.created_at,
-            a.acknowledged_by, a.acknowledged_at, a.closed_by, a.closed_at,
+            a.acknowledged_by, a.acknowledged_at, a.closed_by, a.closed_at, a.close_note,
             m.first_seen as m_first, m.last_seen as m_last, m.hits as m_hits,
             (select count(*) from sector_alert_member x where x.alert_id = a.id) as members
             """;
@@ -128,7 +128,7 @@ public class Alerts {
             finding = null;
         }
         return new AlertDetail(row.summary(), finding, evidence, members, row.acknowledgedBy(), row.acknowledgedAt(),
-                row.closedBy(), row.closedAt());
+                row.closedBy(), row.closedAt(), row.closeNote());
     }
 
     @Transactional
@@ -163,11 +163,12 @@ public class Alerts {
         }
         Instant now = clock.instant();
         jdbc.sql("""
-                update detection_alert set status = 'closed', close_reason = :reason, closed_at = :now, closed_by = :by,
+                update detection_alert set status = 'closed', close_reason = :reason, close_note = :note,
+                       closed_at = :now, closed_by = :by,
                        updated_at = :now, finding = jsonb_set(jsonb_set(finding, '{status_id}', '4'), '{status}', '"Resolved"')
                 where id = :id
-                """).param("reason", reason.code()).param("now", Timestamp.from(now)).param("by", actor.auditName())
-                .param("id", id).update();
+                """).param("reason", reason.code()).param("note", note == null || note.isBlank() ? null : note.strip())
+                .param("now", Timestamp.from(now)).param("by", actor.auditName()).param("id", id).update();
         AuditEntry entry = AuditEntry.success("alerts.close", "detection_alert", Long.toString(id),
                 row.summary().institution()).with("reason", reason.code());
         audit.record(actor, note == null || note.isBlank() ? entry : entry.with("note", note.strip()));
@@ -184,7 +185,7 @@ public class Alerts {
     }
 
     private record Row(AlertSummary summary, String acknowledgedBy, Instant acknowledgedAt, String closedBy,
-                       Instant closedAt) {
+                       Instant closedAt, String closeNote) {
     }
 
     private Row readable(Actor actor, long id, String action) {
@@ -196,7 +197,7 @@ public class Alerts {
                 .param("viewer", viewer).param("id", id)
                 .query((rs, n) -> new Row(summary(rs, own), rs.getString("acknowledged_by"),
                         instant(rs.getTimestamp("acknowledged_at")), rs.getString("closed_by"),
-                        instant(rs.getTimestamp("closed_at")))).list();
+                        instant(rs.getTimestamp("closed_at")), rs.getString("close_note"))).list();
         if (rows.isEmpty()) {
             throw new NotFoundException("detection_alert", Long.toString(id));
         }

@@ -189,6 +189,7 @@ class DetectionIntegrationTests {
         JsonNode doc = json.readTree(closed.body());
         assertThat(doc.get("alert").get("status").stringValue()).isEqualTo("closed");
         assertThat(doc.get("alert").get("closeReason").stringValue()).isEqualTo("false-positive");
+        assertThat(doc.get("closeNote").stringValue()).isEqualTo("pen test");
         assertThat(doc.get("finding").get("status_id").asInt()).isEqualTo(4);
         // The finding is a valid OCSF Detection Finding by our validator (written from the schema in ../shared).
         org.finres.events.OcsfParse parsed = org.finres.events.OcsfJson.read(doc.get("finding").toString());

@@ -61,7 +61,8 @@ class AlertsApi {
     }
 
     record AlertDocument(AlertView alert, JsonNode finding, List<Evidence> evidence, List<Member> members,
-                         String acknowledgedBy, Instant acknowledgedAt, String closedBy, Instant closedAt) {
+                         String acknowledgedBy, Instant acknowledgedAt, String closedBy, Instant closedAt,
+                         String closeNote) {
     }
 
     record CloseRequest(String reason, String note) {
@@ -116,7 +117,7 @@ class AlertsApi {
                 d.evidence().stream().map(e -> new Evidence(e.institution().value(), e.eventId(), e.eventTime())).toList(),
                 d.members().stream().map(m -> new Member(m.institution().value(), m.firstSeen(), m.lastSeen(), m.hits(),
                         m.memberAlerts())).toList(),
-                d.acknowledgedBy(), d.acknowledgedAt(), d.closedBy(), d.closedAt());
+                d.acknowledgedBy(), d.acknowledgedAt(), d.closedBy(), d.closedAt(), d.closeNote());
     }
 
     /** A malformed id names no alert anyone has: the same answer as another tenant's. */

@@ -103,7 +103,7 @@ class IndicatorsPages {
                 return refused(redirect, "indicators.notice.tooLarge", Long.toString(maxUpload));
             }
             try {
-                content = RulesPages.RuleArchive.utf8(file.getBytes(), file.getOriginalFilename());
+                content = RuleArchive.utf8(file.getBytes(), file.getOriginalFilename());
             } catch (InvalidInputException e) {
                 return refused(redirect, "indicators.notice.notUtf8", file.getOriginalFilename());
             }

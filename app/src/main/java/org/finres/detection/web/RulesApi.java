@@ -1,24 +1,16 @@
 package org.finres.detection.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.finres.core.CurrentActor;
 import org.finres.core.InstitutionId;
-import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.detection.RuleCatalogue;
 import org.finres.detection.RuleEntry;
@@ -39,9 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/detection/rules")
 @Tag(name = "Detection rules", description = "The Sigma rule catalogue the hub evaluates on the event stream")
 class RulesApi {
-
-    /** Entries of a zip beyond this are refused: a folder of rules, not an archive bomb. */
-    private static final int MAX_ZIP_ENTRIES = 20_000;
 
     private final RuleCatalogue catalogue;
     private final DetectionProperties properties;
@@ -82,12 +71,10 @@ class RulesApi {
         InstitutionId owner = institution == null || institution.isBlank() ? null : InstitutionId.of(institution.strip());
         byte[] body = BoundedBody.read(request, properties.maxUpload().toBytes());
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        RuleArchive archive = new RuleArchive(properties.maxUpload().toBytes());
+        String fileName = name == null || name.isBlank() ? "upload.yml" : name.strip();
         List<RuleFile> files = type.startsWith("application/zip") || type.startsWith("application/x-zip")
-                ? unzip(body) : List.of(new RuleFile(name == null || name.isBlank() ? "upload.yml" : name.strip(),
-                utf8(body, name == null ? "upload.yml" : name)));
-        if (files.isEmpty()) {
-            throw new InvalidInputException("body", "the zip holds no .yml or .yaml file");
-        }
+                ? archive.unzip(body) : List.of(new RuleFile(fileName, RuleArchive.utf8(body, fileName)));
         return catalogue.importFiles(CurrentActor.get(), s, owner, files, "upload");
     }
 
@@ -120,44 +107,6 @@ class RulesApi {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("detection_rule", id);
-        }
-    }
-
-    private List<RuleFile> unzip(byte[] body) throws IOException {
-        List<RuleFile> files = new ArrayList<>();
-        long total = 0;
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (++entries > MAX_ZIP_ENTRIES) {
-                    throw new InvalidInputException("body", "the zip has more than " + MAX_ZIP_ENTRIES + " entries");
-                }
-                String entryName = e.getName();
-                String lower = entryName.toLowerCase(Locale.ROOT);
-                if (e.isDirectory() || !(lower.endsWith(".yml") || lower.endsWith(".yaml"))
-                        || lower.contains("__macosx/")) {
-                    continue;
-                }
-                byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxUpload().toBytes() + 1));
-                total += content.length;
-                if (total > properties.maxUpload().toBytes()) {
-                    throw new InvalidInputException("body", "the zip unpacks to more than "
-                            + properties.maxUpload().toBytes() + " bytes");
-                }
-                files.add(new RuleFile(entryName, utf8(content, entryName)));
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new InvalidInputException("body", "is not a readable zip: " + e.getMessage());
-        }
-        return files;
-    }
-
-    private static String utf8(byte[] bytes, String name) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", name + " is not UTF-8 text");
         }
     }
 }
