@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.finres.core.Actor;
@@ -173,15 +172,6 @@ public class Alerts {
                 row.summary().institution()).with("reason", reason.code());
         audit.record(actor, note == null || note.isBlank() ? entry : entry.with("note", note.strip()));
         return get(actor, id);
-    }
-
-    /** Counts of open alerts per status for the caller, for the dashboard. */
-    public Map<AlertStatus, Long> openCounts(Actor actor) {
-        Map<AlertStatus, Long> out = new TreeMap<>();
-        for (AlertStatus s : List.of(AlertStatus.NEW, AlertStatus.ACKNOWLEDGED)) {
-            out.put(s, (long) list(actor, new AlertQuery(null, s, null, null, null, null, AlertQuery.MAX_LIMIT)).size());
-        }
-        return out;
     }
 
     private record Row(AlertSummary summary, String acknowledgedBy, Instant acknowledgedAt, String closedBy,
