@@ -28,6 +28,8 @@ final class LiteralSkipSearch implements LiteralSearch {
     private final char[][] literalChars;
     /** Per literal: the hash of the block that ends its leading window, compared when a jump is zero. */
     private final int[] endHash;
+    /** Per literal: where its window starts in it. */
+    private final int[] offset;
     private final int literals;
 
     /** {@code literals}: distinct, canonical, each at least {@link #MIN_LENGTH} long. */
@@ -45,18 +47,45 @@ final class LiteralSkipSearch implements LiteralSearch {
         Arrays.fill(shift, (byte) (window - 1));
         this.literalChars = new char[literals.size()][];
         this.endHash = new int[literals.size()];
+        this.offset = new int[literals.size()];
         for (int id = 0; id < literals.size(); id++) {
             String lit = literals.get(id);
             for (int i = 0; i < lit.length(); i++)
                 if (CANONICAL[lit.charAt(i)] != lit.charAt(i)) throw new IllegalArgumentException("literal not canonical: " + lit);
-            // Block ending at index j (0-based, j >= 1) of the leading window: the window may move window - 1 - j.
+            int o = quietestWindow(lit, window);
+            // Block ending at index j (0-based, j >= 1) of the literal's window: the search window may move window - 1 - j.
             for (int j = 1; j < window; j++) {
-                int h = hash(lit.charAt(j - 1), lit.charAt(j));
+                int h = hash(lit.charAt(o + j - 1), lit.charAt(o + j));
                 shift[h] = (byte) Math.min(shift[h], window - 1 - j);
             }
             literalChars[id] = lit.toCharArray();
-            endHash[id] = hash(lit.charAt(window - 2), lit.charAt(window - 1));
+            offset[id] = o;
+            endHash[id] = hash(lit.charAt(o + window - 2), lit.charAt(o + window - 1));
         }
+    }
+
+    /**
+     * The start of the window of {@code lit} whose blocks look least like ordinary text (letters, digits, separators
+     * of paths and command lines): the fewer text blocks in the table, the longer the jumps. A heuristic only.
+     */
+    private static int quietestWindow(String lit, int window) {
+        int best = 0;
+        long bestScore = Long.MAX_VALUE;
+        for (int o = 0; o + window <= lit.length(); o++) {
+            long score = 0;
+            for (int j = o + 1; j < o + window; j++) score += commonness(lit.charAt(j - 1)) * commonness(lit.charAt(j));
+            if (score < bestScore) {
+                bestScore = score;
+                best = o;
+            }
+        }
+        return best;
+    }
+
+    private static int commonness(char c) {
+        if ("etaoinsrhldcu \\.-_/".indexOf(c) >= 0) return 3;
+        if (Character.isLetterOrDigit(c)) return 2;
+        return 1;
     }
 
     private int hash(char a, char b) {
@@ -82,10 +111,12 @@ final class LiteralSkipSearch implements LiteralSearch {
                 end += jump;
                 continue;
             }
-            int start = end - m + 1;
+            int windowStart = end - m + 1;
             for (int id = 0; id < literalChars.length; id++) {
+                if (endHash[id] != h) continue;
                 char[] lit = literalChars[id];
-                if (endHash[id] == h && start + lit.length <= length && regionEquals(text, start, lit, canon)) sink.found(id);
+                int start = windowStart - offset[id];
+                if (start >= 0 && start + lit.length <= length && regionEquals(text, start, lit, canon)) sink.found(id);
             }
             end++;
         }
@@ -105,10 +136,12 @@ final class LiteralSkipSearch implements LiteralSearch {
                 end += jump;
                 continue;
             }
-            int start = end - m + 1;
+            int windowStart = end - m + 1;
             for (int id = 0; id < literalChars.length; id++) {
+                if (endHash[id] != h) continue;
                 char[] lit = literalChars[id];
-                if (endHash[id] == h && start + lit.length <= length && regionEquals(s, start, lit, canon)) return true;
+                int start = windowStart - offset[id];
+                if (start >= 0 && start + lit.length <= length && regionEquals(s, start, lit, canon)) return true;
             }
             end++;
         }
