@@ -75,7 +75,7 @@ public class Indicators {
                 .with("added", Integer.toString(done.added())).with("reactivated", Integer.toString(done.reactivated()))
                 .with("errors", Integer.toString(list.errorCount())));
         if (done.added() + done.reactivated() > 0) {
-            matching.requestReload();
+            reloadAfterCommit();
         }
         return new IndicatorUpload(list.format().name().toLowerCase(java.util.Locale.ROOT), done.added(),
                 done.reactivated(), done.unchanged(), list.errors().stream().map(LineError::toString).toList(),
@@ -104,7 +104,22 @@ public class Indicators {
             throw new NotFoundException("indicator", Long.toString(id));
         }
         audit.record(actor, AuditEntry.success("indicators.retire", "indicator", Long.toString(id), null));
-        matching.requestReload();
+        reloadAfterCommit();
+    }
+
+    /** The index is rebuilt from the table, so only after the change is committed can it see it. */
+    private void reloadAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            matching.requestReload();
+                        }
+                    });
+        } else {
+            matching.requestReload();
+        }
     }
 
     public int indexed() {
