@@ -100,12 +100,21 @@ final class LiteralSkipSearch implements LiteralSearch {
 
     @Override
     public void scan(char[] text, int length, Sink sink) {
+        scan(new String(text, 0, length), sink);
+    }
+
+    /**
+     * Reports the literals occurring in {@code s}, reading it in place: copying it to a buffer first would touch every
+     * char, which is what skipping avoids.
+     */
+    void scan(String s, Sink sink) {
         int m = window;
+        int length = s.length();
         byte[] jumps = shift;
         char[] canon = CANONICAL;
         int end = m - 1;
         while (end < length) {
-            int h = hash(canon[text[end - 1]], canon[text[end]]);
+            int h = hash(canon[s.charAt(end - 1)], canon[s.charAt(end)]);
             int jump = jumps[h];
             if (jump > 0) {
                 end += jump;
@@ -116,7 +125,7 @@ final class LiteralSkipSearch implements LiteralSearch {
                 if (endHash[id] != h) continue;
                 char[] lit = literalChars[id];
                 int start = windowStart - offset[id];
-                if (start >= 0 && start + lit.length <= length && regionEquals(text, start, lit, canon)) sink.found(id);
+                if (start >= 0 && start + lit.length <= length && regionEquals(s, start, lit, canon)) sink.found(id);
             }
             end++;
         }
@@ -153,8 +162,4 @@ final class LiteralSkipSearch implements LiteralSearch {
         return true;
     }
 
-    private static boolean regionEquals(char[] text, int start, char[] lit, char[] canon) {
-        for (int i = 0; i < lit.length; i++) if (canon[text[start + i]] != lit[i]) return false;
-        return true;
-    }
 }

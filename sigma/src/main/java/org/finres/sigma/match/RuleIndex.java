@@ -269,12 +269,18 @@ public final class RuleIndex {
             return false;
         }
 
-        /** Searches a copy of {@code s} in the reused buffer: array reads are cheaper than {@code charAt}. */
         void scan(LiteralSearch search, String s) {
-            int n = s.length();
-            if (n > text.length) text = new char[Math.max(n, text.length * 2)];
-            s.getChars(0, n, text, 0);
-            search.scan(text, n, this);
+            switch (search) {
+                // Reads a fraction of the chars, in place.
+                case LiteralSkipSearch skip -> skip.scan(s, this);
+                // Reads every char: from a copy in the reused buffer, as array reads are cheaper than charAt.
+                case LiteralAutomaton automaton -> {
+                    int n = s.length();
+                    if (n > text.length) text = new char[Math.max(n, text.length * 2)];
+                    s.getChars(0, n, text, 0);
+                    automaton.scan(text, n, this);
+                }
+            }
         }
     }
 
