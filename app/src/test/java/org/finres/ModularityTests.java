@@ -14,7 +14,8 @@ class ModularityTests {
      * their own, not application modules of the hub, even though their packages sit below the hub's.
      */
     private final ApplicationModules modules = ApplicationModules.of(FinresApplication.class,
-            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.finres.sigma.."));
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.finres.sigma..", "org.finres.stix..",
+                    "org.finres.vault.engine.."));
 
     @Test
     void modulesRespectTheirBoundaries() {
