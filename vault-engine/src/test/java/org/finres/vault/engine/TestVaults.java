@@ -61,6 +61,15 @@ final class TestVaults {
         }
     }
 
+    /** The repository's derived keys, unwrapped the way open does, for tests that forge sound-looking files. */
+    static org.finres.vault.engine.format.RepositoryKeys keysOf(Path root, KeyWrapping kek) throws IOException {
+        var config = org.finres.vault.engine.format.RepositoryConfig.parse(Files.readString(root.resolve("config")));
+        var keyFile = org.finres.vault.engine.format.KeyFile.decode(Files.readAllBytes(files(root.resolve("keys"))
+                .getFirst()));
+        return org.finres.vault.engine.format.RepositoryKeys.of(kek.unwrap(keyFile.wrapped(),
+                config.repositoryIdBytes()));
+    }
+
     static void flipBit(Path file, long position) throws IOException {
         byte[] b = Files.readAllBytes(file);
         b[(int) position] ^= 0x10;
