@@ -69,7 +69,7 @@ public record PackHeader(PackId pack, List<PackEntry> entries) {
         return new PackHeader(pack, entries);
     }
 
-    private static byte[] aad(PackId pack) {
+    static byte[] aad(PackId pack) {
         return ByteBuffer.allocate(37).put("FRVH".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
                 .put(pack.bytes()).array();
     }
