@@ -62,6 +62,9 @@ import org.finres.vault.engine.index.ChunkIndex;
  * name, an index file is written only after its packs, a manifest only after the index files of its chunks, and
  * prune deletes index files before the packs they name. A crash therefore leaves at most packs no index names,
  * which {@link #open} adopts from their own headers, and {@code .tmp} files, which {@link #prune} removes.
+ *
+ * <p>Operations on one instance run one at a time (each parallelises internally); the class is not meant to be
+ * shared between threads.
  */
 public final class VaultRepository implements AutoCloseable {
 
@@ -69,6 +72,8 @@ public final class VaultRepository implements AutoCloseable {
     private static final int INDEX_EVERY_PACKS = 4;
     /** Prune rewrites a pack once this share of its bytes belongs to no snapshot. */
     private static final double REPACK_DEAD_SHARE = 0.25;
+
+    private static final java.util.regex.Pattern PACK_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final RepositoryConfig config;
@@ -544,7 +549,10 @@ public final class VaultRepository implements AutoCloseable {
                         current.abandon();
                         current = null;
                     }
-                    // Finished packs stay: their chunks are in the in-memory index, and the next open adopts them.
+                    // Finished packs stay: their chunks are in the in-memory index, so the next backup of this
+                    // instance writes them into an index file (as the next open would adopt them).
+                    adoptedPacks.addAll(unindexed);
+                    unindexed.clear();
                 }
             }
         }
@@ -699,9 +707,6 @@ public final class VaultRepository implements AutoCloseable {
                     sha.update(plain);
                     size += plain.length;
                     progress.accept(plain.length);
-                }
-                if (o instanceof java.io.FileOutputStream fo) {
-                    fo.getChannel().force(true);
                 }
             }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -1164,7 +1169,7 @@ public final class VaultRepository implements AutoCloseable {
         List<PackId> out = new ArrayList<>();
         for (Path p : list(root.resolve("packs"))) {
             String name = p.getFileName().toString();
-            if (name.length() == 64 && SnapshotId.isValid(name)) {
+            if (PACK_NAME.matcher(name).matches()) {
                 out.add(PackId.parse(name));
             }
         }

@@ -48,7 +48,7 @@ class FaultTests {
     @Test
     void corruptedChunkIsNamedByPackOffsetAndFile() throws IOException {
         Path pack = firstPack();
-        TestVaults.flipBit(pack, 200); // inside the first blob (blobs start after the 5-byte magic)
+        TestVaults.flipBit(pack, 20); // in the first blob: after the 5-byte magic and its 12-byte nonce
         try (VaultRepository repo = open()) {
             VerifyReport report = repo.verify();
 
@@ -189,7 +189,7 @@ class FaultTests {
     @Test
     void verifyReportsEveryProblemNotOnlyTheFirst() throws IOException {
         List<Path> packs = TestVaults.files(root.resolve("packs"));
-        TestVaults.flipBit(packs.get(0), 200);
+        TestVaults.flipBit(packs.get(0), 20);
         Files.delete(packs.get(1));
         TestVaults.flipBit(TestVaults.files(root.resolve("snapshots")).getFirst(), 30);
         try (VaultRepository repo = open()) {
