@@ -152,6 +152,93 @@ class VaultRepositoryTests {
         }
     }
 
+    @Test
+    void identicalFilesInOneBackupAreStoredOnce() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 8, 200_000);
+        Files.copy(source.resolve("ledger/2024/accounts.bin"), source.resolve("copy-of-accounts.bin"));
+        try (VaultRepository repo = VaultRepository.init(tmp.resolve("repo"), TestVaults.kek(1), TestVaults.SMALL)) {
+            BackupResult result = repo.backup(source, new SnapshotInfo("bank-a", DAY1), ProgressListener.NONE);
+            Snapshot s = result.snapshot();
+            assertThat(result.chunksReused()).isGreaterThanOrEqualTo(s.chunks() / 3);
+            assertThat(result.chunksNew() + result.chunksReused()).isEqualTo(s.chunks());
+            repo.restore(s, tmp.resolve("out"), ProgressListener.NONE);
+            assertThat(TestVaults.tree(tmp.resolve("out"))).isEqualTo(TestVaults.tree(source));
+        }
+    }
+
+    @Test
+    void restoreWritesOnlyNewFilesAndTouchesNothingWhenOneExists() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 9, 20_000);
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("transactions.csv"), "keep me");
+        try (VaultRepository repo = VaultRepository.init(tmp.resolve("repo"), TestVaults.kek(1), TestVaults.SMALL)) {
+            Snapshot s = repo.backup(source, new SnapshotInfo("bank-a", DAY1), ProgressListener.NONE).snapshot();
+            assertThatThrownBy(() -> repo.restore(s, out, ProgressListener.NONE))
+                    .isInstanceOfSatisfying(RestoreFailedException.class,
+                            e -> assertThat(e.path()).isEqualTo("transactions.csv"))
+                    .hasMessageContaining("exists");
+            assertThat(TestVaults.tree(out)).hasSize(1);
+            assertThat(Files.readString(out.resolve("transactions.csv"))).isEqualTo("keep me");
+        }
+    }
+
+    @Test
+    void oneWorkerAndFourWorkersStoreTheSameSnapshot() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 10, 300_000);
+        Path root = tmp.resolve("repo");
+        VaultRepository.init(root, TestVaults.kek(1), TestVaults.SMALL).close();
+        List<Snapshot> snapshots = new ArrayList<>();
+        for (int threads : new int[] {1, 4}) {
+            try (VaultRepository repo = VaultRepository.open(root, TestVaults.kek(1), threads)) {
+                snapshots.add(repo.backup(source, new SnapshotInfo("bank-a", DAY1.plusDays(threads)),
+                        ProgressListener.NONE).snapshot());
+                repo.restore(snapshots.getLast(), tmp.resolve("out" + threads), ProgressListener.NONE);
+            }
+        }
+        assertThat(snapshots.get(0).chunks()).isEqualTo(snapshots.get(1).chunks());
+        assertThat(TestVaults.tree(tmp.resolve("out1"))).isEqualTo(TestVaults.tree(tmp.resolve("out4")))
+                .isEqualTo(TestVaults.tree(source));
+    }
+
+    @Test
+    void verifyReportsProgressPerPack() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 12, 200_000);
+        try (VaultRepository repo = VaultRepository.init(tmp.resolve("repo"), TestVaults.kek(1), TestVaults.SMALL)) {
+            repo.backup(source, new SnapshotInfo("bank-a", DAY1), ProgressListener.NONE);
+            List<Progress> reports = new ArrayList<>();
+            VerifyReport report = repo.verify(reports::add);
+            assertThat(reports).hasSize(report.packs()).last().isInstanceOfSatisfying(Progress.Verify.class,
+                    p -> assertThat(p.packsChecked()).isEqualTo(report.packs()));
+            assertThat(report.bytesRead()).isPositive();
+        }
+    }
+
+    @Test
+    void backupAbortedByItsCallerLeavesNoSnapshotAndTheNextOneReusesItsPacks() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 13, 600_000);
+        try (VaultRepository repo = VaultRepository.init(tmp.resolve("repo"), TestVaults.kek(1), TestVaults.SMALL)) {
+            SnapshotInfo info = new SnapshotInfo("bank-a", DAY1);
+            assertThatThrownBy(() -> repo.backup(source, info, p -> {
+                if (p instanceof Progress.Backup b && b.packsWritten() >= 3) {
+                    throw new IllegalStateException("operator cancelled");
+                }
+            })).hasMessage("operator cancelled");
+
+            assertThat(repo.snapshots()).isEmpty();
+            assertThat(repo.verify().problems()).isEmpty();
+            BackupResult again = repo.backup(source, info, ProgressListener.NONE);
+            assertThat(again.chunksReused()).isPositive();
+            repo.restore(again.snapshot(), tmp.resolve("out"), ProgressListener.NONE);
+            assertThat(TestVaults.tree(tmp.resolve("out"))).isEqualTo(TestVaults.tree(source));
+        }
+        try (VaultRepository repo = VaultRepository.open(tmp.resolve("repo"), TestVaults.kek(1))) {
+            VerifyReport report = repo.verify();
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.unindexedPacks()).isZero();
+        }
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
