@@ -135,7 +135,19 @@ public class EventIntake {
         storedCounter.increment(result.accepted());
         duplicateCounter.increment(result.duplicates());
         rejectedCounter.increment(result.rejected());
-        handOn(events, formats, appendedHolder[0]);
+        AppendResult appended = appendedHolder[0];
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Called inside a caller's transaction: the events are durable only when that one commits.
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            handOn(events, formats, appended);
+                        }
+                    });
+        } else {
+            handOn(events, formats, appended);
+        }
         return result;
     }
 
