@@ -57,6 +57,9 @@ create table detection_alert (
     last_seen       timestamptz not null,
     hits            bigint      not null,
     group_values    jsonb,
+    -- What the text filter searches: title, rule, group values and the first evidence's addresses, user, host
+    -- and observables, so that an analyst finds the alerts of an address or a host.
+    search_text     text        not null default '',
     finding         jsonb       not null,
     created_at      timestamptz not null,
     updated_at      timestamptz not null

@@ -73,7 +73,7 @@ public class Alerts {
             where.append(" and a.severity_id >= :minSeverity");
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and (a.rule_title ilike :text or a.rule_key ilike :text or a.group_values::text ilike :text)");
+            where.append(" and a.search_text ilike :text");
         }
         if (query.beforeId() != null) {
             where.append(" and a.id < :before");

@@ -165,9 +165,13 @@ class DetectionIntegrationTests {
     void triageMovesAnAlertFromNewToAcknowledgedToClosedAndOtherTenantsCannotTouchIt() throws Exception {
         InstitutionId bank = sector.institution("triage", InstitutionKind.BANK);
         InstitutionId other = sector.institution("triage-other", InstitutionKind.BANK);
-        send(sector.token(bank, TokenScope.EVENTS_WRITE), deniedRdp(freshAddress(), Instant.now()));
+        String source = freshAddress();
+        send(sector.token(bank, TokenScope.EVENTS_WRITE), deniedRdp(source, Instant.now()));
         String admin = sector.token(bank, TokenScope.ADMIN);
         JsonNode alerts = awaitAlerts(admin, "kind=detection&text=RDP", 1);
+        // The text filter finds an alert by the address in its evidence, not only by its rule.
+        assertThat(get(admin, "/api/v1/alerts?text=" + source)).extracting(a -> a.get("id").asLong())
+                .containsExactly(alerts.get(0).get("id").asLong());
         long id = alerts.get(0).get("id").asLong();
         String stranger = sector.token(other, TokenScope.ADMIN);
 

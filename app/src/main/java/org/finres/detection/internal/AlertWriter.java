@@ -144,8 +144,8 @@ public class AlertWriter {
             UUID uid = UUID.randomUUID();
             id = jdbc.sql("""
                     insert into detection_alert (uid, institution_id, kind, rule_key, rule_title, level, severity_id,
-                        dedup_key, first_seen, last_seen, hits, group_values, finding, created_at, updated_at)
-                    values (:uid, :i, :kind, :r, :title, :level, :sev, :d, :t, :t, 1, cast(:g as jsonb),
+                        dedup_key, first_seen, last_seen, hits, group_values, search_text, finding, created_at, updated_at)
+                    values (:uid, :i, :kind, :r, :title, :level, :sev, :d, :t, :t, 1, cast(:g as jsonb), :search,
                             cast(:finding as jsonb), :now, :now)
                     returning id
                     """).param("uid", uid).param("i", hit.institution().value()).param("kind", hit.kind().code())
@@ -153,6 +153,7 @@ public class AlertWriter {
                     .param("sev", AlertHit.severityOf(hit.level())).param("d", hit.dedupKey())
                     .param("t", Timestamp.from(hit.time()))
                     .param("g", hit.group().isEmpty() ? null : JSON.writeValueAsString(new TreeMap<>(hit.group())))
+                    .param("search", searchText(hit))
                     .param("finding", FindingDocument.of(uid, hit, now)).param("now", Timestamp.from(now))
                     .query(Long.class).single();
             events.publishEvent(new AlertRaised(id, uid, hit.institution(), hit.kind(), hit.ruleKey(), hit.title(),
@@ -213,6 +214,29 @@ public class AlertWriter {
                 .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
         events.publishEvent(new org.finres.detection.IndicatorSighted(id, indicatorId, hit.facts().get("indicator_type"),
                 hit.facts().get("indicator_value"), e.institution(), e.eventId(), e.eventTime(), hit.facts().get("observed")));
+    }
+
+    private static final int SEARCH_TEXT_MAX = 4_000;
+
+    /** The words an analyst would look an alert up by; bounded, since evidence may carry many observables. */
+    static String searchText(AlertHit hit) {
+        StringBuilder b = new StringBuilder(256).append(hit.title()).append(' ').append(hit.ruleKey());
+        hit.group().values().forEach(v -> b.append(' ').append(v));
+        if (!hit.evidence().isEmpty()) {
+            AlertHit.EvidenceEvent e = hit.evidence().getFirst();
+            for (String v : new String[] {e.srcIp(), e.dstIp(), e.userName(), e.deviceName()}) {
+                if (v != null) {
+                    b.append(' ').append(v);
+                }
+            }
+            for (String o : e.observables()) {
+                if (b.length() > SEARCH_TEXT_MAX) {
+                    break;
+                }
+                b.append(' ').append(o);
+            }
+        }
+        return b.length() > SEARCH_TEXT_MAX ? b.substring(0, SEARCH_TEXT_MAX) : b.toString();
     }
 
     /** Removes facts older than the retention; sector rules never look that far back. */
