@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -403,6 +404,9 @@ public final class VaultRepository implements AutoCloseable {
     /**
      * One backup's pipeline: the caller's thread reads and chunks, a fixed pool hashes, compresses and seals, and a
      * semaphore bounds the chunks in flight (so memory is at most about 2 x threads chunks beyond the chunker's).
+     * A full pack is finished (header, force, rename, index) by one finisher thread, outside the pack lock, so the
+     * workers keep compressing while a pack is forced to disk; finished packs reach the index and index files in
+     * the order they were filled.
      */
     private final class BackupRun implements AutoCloseable {
         private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -415,6 +419,14 @@ public final class VaultRepository implements AutoCloseable {
         private final Set<ChunkId> claimed = ConcurrentHashMap.newKeySet();
         private final Object packLock = new Object();
         private PackWriter current;
+        /** Forces and renames full packs and writes the index files; one thread, so in fill order. */
+        private final ExecutorService finisher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vault-pack");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<Future<?>> finishing = new ArrayList<>();
+        /** Only touched by the finisher thread (and by finish/close after it has stopped). */
         private final List<PackHeader> unindexed = new ArrayList<>();
         private final int filesTotal;
         private final ProgressListener listener;
@@ -465,7 +477,12 @@ public final class VaultRepository implements AutoCloseable {
                 }
                 current.add(id, sealed);
                 if (current.size() >= config.parameters().packSize()) {
-                    finishPack();
+                    PackWriter full = current;
+                    current = null;
+                    finishing.add(finisher.submit(() -> {
+                        finishPack(full);
+                        return null;
+                    }));
                 }
             }
             chunksNew.incrementAndGet();
@@ -473,10 +490,18 @@ public final class VaultRepository implements AutoCloseable {
             return id;
         }
 
-        /** Under packLock. The index learns a chunk only once its pack is durable under its final name. */
-        private void finishPack() throws IOException {
-            PackHeader header = current.finish();
-            current = null;
+        /**
+         * On the finisher thread (or after it stopped). The index learns a chunk only once its pack is durable under
+         * its final name; until then the chunk stays claimed, so a second copy in this run is still reused.
+         */
+        private void finishPack(PackWriter full) throws IOException {
+            PackHeader header;
+            try {
+                header = full.finish();
+            } catch (IOException | RuntimeException e) {
+                full.abandon();
+                throw e;
+            }
             for (PackEntry e : header.entries()) {
                 index.put(e.chunk(), new BlobLocation(header.pack(), e.offset(), e.length()));
                 claimed.remove(e.chunk());
@@ -489,7 +514,7 @@ public final class VaultRepository implements AutoCloseable {
             }
         }
 
-        ChunkId await(Future<ChunkId> f) throws IOException {
+        <T> T await(Future<T> f) throws IOException {
             try {
                 return f.get();
             } catch (InterruptedException e) {
@@ -523,9 +548,19 @@ public final class VaultRepository implements AutoCloseable {
         /** All chunks are stored: closes the last pack and writes the index of what is not yet indexed. */
         void finish() throws IOException {
             pool.shutdown();
+            finisher.shutdown();
+            List<Future<?>> pendingPacks;
+            synchronized (packLock) {
+                pendingPacks = new ArrayList<>(finishing);
+            }
+            for (Future<?> f : pendingPacks) {
+                await(f);
+            }
             synchronized (packLock) {
                 if (current != null) {
-                    finishPack();
+                    PackWriter last = current;
+                    current = null;
+                    finishPack(last);
                 }
                 if (!unindexed.isEmpty()) {
                     writeIndexFile(unindexed);
@@ -540,6 +575,9 @@ public final class VaultRepository implements AutoCloseable {
             pool.shutdownNow();
             try {
                 pool.awaitTermination(1, TimeUnit.MINUTES);
+                // Not shutdownNow: a pack being forced finishes (or fails and is abandoned) rather than half-renamed.
+                finisher.shutdown();
+                finisher.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -618,18 +656,25 @@ public final class VaultRepository implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        ExecutorService forcer = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vault-restore-force");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Future<Path>> done = new ArrayList<>();
             for (int i = 0; i < outputs.size(); i++) {
                 Manifest.FileEntry f = manifest.files().get(i);
                 Path out = outputs.get(i);
-                done.add(pool.submit(() -> {
+                // A file is forced to disk on another thread, so the worker goes on decrypting the next one
+                // meanwhile; nothing is renamed into place before every file is written, checked and forced.
+                done.add(CompletableFuture.supplyAsync(() -> {
                     Path temp = restoreFile(snapshot, f, out, packs, temps, bytes -> progress.report(
                             new Progress.Restore(written.addAndGet(bytes), total, filesDone.get(), outputs.size())));
                     progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
                             outputs.size()));
                     return temp;
-                }));
+                }, pool).thenApplyAsync(temp -> force(snapshot, f, temp), forcer));
             }
             List<Path> restored = new ArrayList<>();
             RestoreFailedException failure = null;
@@ -662,6 +707,7 @@ public final class VaultRepository implements AutoCloseable {
             throw new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e);
         } finally {
             pool.shutdownNow();
+            forcer.shutdownNow();
             packs.close();
             for (Path t : temps) {
                 try {
@@ -709,9 +755,6 @@ public final class VaultRepository implements AutoCloseable {
                     progress.accept(plain.length);
                 }
             }
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
         } catch (IOException e) {
             throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "cannot write " + temp + ": " + e,
                     e);
@@ -721,6 +764,17 @@ public final class VaultRepository implements AutoCloseable {
             throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "restored " + size
                     + " bytes with SHA-256 " + digest + ", the manifest says " + f.size() + " bytes " + f.sha256(),
                     null);
+        }
+        return temp;
+    }
+
+    /** Forces a restored, checked temporary file to disk. */
+    private static Path force(Snapshot snapshot, Manifest.FileEntry f, Path temp) {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "cannot force " + temp + ": " + e,
+                    e);
         }
         return temp;
     }
