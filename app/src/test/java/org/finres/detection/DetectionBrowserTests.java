@@ -10,16 +10,13 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.finres.core.Actor;
 import org.finres.core.InstitutionId;
@@ -27,6 +24,7 @@ import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.TokenScope;
 import org.finres.core.UserAccount;
+import org.finres.testing.DebianChromium;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An institution administrator triages an alert in Debian's Chromium: finds it in the list, acknowledges it,
@@ -50,7 +47,7 @@ class DetectionBrowserTests {
 
     private static final Actor.SystemProcess SETUP = new Actor.SystemProcess("test-setup");
 
-    private static Playwright playwright;
+    private static DebianChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -67,24 +64,14 @@ class DetectionBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        Path chromium = Paths.get(System.getProperty("finres.chromium", "/usr/bin/chromium"));
-        assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install -y chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = DebianChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -5,17 +5,14 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -25,6 +22,7 @@ import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.UserAccount;
+import org.finres.testing.DebianChromium;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The hub's pages in Debian's Chromium, driven by Playwright: signing in, the language switch and its memory,
@@ -45,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @HubIntegrationTest
 class HubBrowserTests {
 
-    private static Playwright playwright;
+    private static DebianChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -59,24 +56,14 @@ class HubBrowserTests {
 
     @BeforeAll
     static void launchChromium() {
-        Path chromium = Paths.get(System.getProperty("finres.chromium", "/usr/bin/chromium"));
-        assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + " (apt-get install -y chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = DebianChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
