@@ -19,7 +19,7 @@ import org.finres.core.InstitutionId;
 import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.core.Permission;
-import org.finres.detection.internal.DetectionAccess;
+import org.finres.core.TenantAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +44,11 @@ public class Alerts {
             """;
 
     private final JdbcClient jdbc;
-    private final DetectionAccess access;
+    private final TenantAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Alerts(JdbcClient jdbc, DetectionAccess access, AuditTrail audit, Clock clock) {
+    public Alerts(JdbcClient jdbc, TenantAccess access, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;

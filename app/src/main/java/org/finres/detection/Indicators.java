@@ -10,7 +10,7 @@ import org.finres.core.AuditTrail;
 import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.core.Permission;
-import org.finres.detection.internal.DetectionAccess;
+import org.finres.core.TenantAccess;
 import org.finres.detection.internal.IndicatorMatching;
 import org.finres.detection.internal.IndicatorStore;
 import org.finres.detection.internal.indicator.IndicatorList;
@@ -37,11 +37,11 @@ public class Indicators {
 
     private final IndicatorStore store;
     private final IndicatorMatching matching;
-    private final DetectionAccess access;
+    private final TenantAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public Indicators(IndicatorStore store, IndicatorMatching matching, DetectionAccess access, AuditTrail audit,
+    public Indicators(IndicatorStore store, IndicatorMatching matching, TenantAccess access, AuditTrail audit,
                       Clock clock) {
         this.store = store;
         this.matching = matching;

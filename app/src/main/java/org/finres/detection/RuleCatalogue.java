@@ -15,7 +15,7 @@ import org.finres.core.InstitutionId;
 import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.core.Permission;
-import org.finres.detection.internal.DetectionAccess;
+import org.finres.core.TenantAccess;
 import org.finres.detection.internal.DetectionEngine;
 import org.finres.detection.internal.DetectionEngines;
 import org.finres.detection.internal.RuleDocuments;
@@ -34,12 +34,12 @@ public class RuleCatalogue {
 
     private final RuleStore store;
     private final DetectionEngines engines;
-    private final DetectionAccess access;
+    private final TenantAccess access;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RuleCatalogue(RuleStore store, DetectionEngines engines, DetectionAccess access, AuditTrail audit,
+    public RuleCatalogue(RuleStore store, DetectionEngines engines, TenantAccess access, AuditTrail audit,
                          PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.engines = engines;

@@ -1,23 +1,19 @@
-package org.finres.detection.internal;
+package org.finres.core;
 
-import org.finres.core.AccessRefusedException;
-import org.finres.core.Actor;
-import org.finres.core.AuditTrail;
-import org.finres.core.InstitutionId;
-import org.finres.core.NotFoundException;
-import org.finres.core.Permission;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides what of detection a caller may read or change, and records every refusal before it is thrown. An
- * institution reaches only its own (other tenants' objects answer "not found", so probes learn nothing).
+ * Decides which tenants' data a caller reaches with a permission, and records every refusal in the audit trail
+ * before it is thrown. The hub reaches every institution (or all at once), an institution only its own; another
+ * tenant's object answers "not found", exactly like one that does not exist, so probes learn nothing. Every
+ * module's reads and changes of tenant data go through here.
  */
 @Component
-public class DetectionAccess {
+public class TenantAccess {
 
     private final AuditTrail audit;
 
-    public DetectionAccess(AuditTrail audit) {
+    public TenantAccess(AuditTrail audit) {
         this.audit = audit;
     }
 
@@ -27,7 +23,7 @@ public class DetectionAccess {
         Permission.Reach reach = actor.grants().get(permission);
         if (reach == null) {
             audit.recordDenied(actor, action, targetType, null, requested, "missing permission " + permission);
-            throw new AccessRefusedException("this needs the " + permission + " permission");
+            throw new AccessRefusedException(needs(permission));
         }
         return switch (reach) {
             case ALL -> requested;
@@ -55,11 +51,18 @@ public class DetectionAccess {
                       String targetId) {
         if (!actor.holds(permission)) {
             audit.recordDenied(actor, action, targetType, targetId, owner, "missing permission " + permission);
-            throw new AccessRefusedException("this needs the " + permission + " permission");
+            throw new AccessRefusedException(needs(permission));
         }
         if (!actor.may(permission, owner)) {
             refuseOtherTenant(actor, action, targetType, targetId, owner);
         }
+    }
+
+    private static String needs(Permission permission) {
+        return switch (permission) {
+            case EVENTS_READ -> "reading events needs the EVENTS_READ permission";
+            default -> "this needs the " + permission + " permission";
+        };
     }
 
     /** Answered as "not found", exactly like an object that does not exist. */
