@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.finres.core.Actor;
@@ -24,6 +22,7 @@ import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.TokenScope;
 import org.finres.core.UserAccount;
+import org.finres.testing.BrowserVisits;
 import org.finres.testing.DebianChromium;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
@@ -59,8 +58,7 @@ class DetectionBrowserTests {
     @Autowired
     Alerts alerts;
 
-    private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final BrowserVisits visits = new BrowserVisits();
 
     @BeforeAll
     static void launchChromium() {
@@ -82,8 +80,7 @@ class DetectionBrowserTests {
 
     @AfterEach
     void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+        visits.close();
     }
 
     @Test
@@ -141,7 +138,7 @@ class DetectionBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("main h1")).hasText("偵測規則");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=rule-upload]")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("/tmp/detection-rules-zh-TW.png")).setFullPage(true));
-        assertThat(consoleErrors).isEmpty();
+        assertThat(visits.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -181,25 +178,12 @@ class DetectionBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("[data-testid=import-result]")).containsText("新增 1");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=rules]")).containsText("Browser test rule " + key.substring(0, 8));
         Files.delete(rule);
-        assertThat(consoleErrors).isEmpty();
+        assertThat(visits.consoleErrors()).isEmpty();
     }
 
     /** A fresh browser profile (no cookies) whose Accept-Language is the given locale. */
     private Page browse(String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale(locale)
-                .setViewportSize(1366, 900));
-        context.setDefaultTimeout(15_000);
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(page.url() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(page.url() + ": " + error));
-        return page;
+        return visits.browse(browser, "http://localhost:" + port, locale);
     }
 
     private long raiseRdpAlert(InstitutionId bank, String address) throws Exception {

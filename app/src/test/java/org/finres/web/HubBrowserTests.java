@@ -7,12 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,6 +19,7 @@ import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.UserAccount;
+import org.finres.testing.BrowserVisits;
 import org.finres.testing.DebianChromium;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
@@ -51,8 +49,7 @@ class HubBrowserTests {
     @Autowired
     TestSector sector;
 
-    private final List<BrowserContext> contexts = new CopyOnWriteArrayList<>();
-    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final BrowserVisits visits = new BrowserVisits();
 
     @BeforeAll
     static void launchChromium() {
@@ -69,26 +66,12 @@ class HubBrowserTests {
 
     @AfterEach
     void closeContexts() {
-        contexts.forEach(BrowserContext::close);
-        contexts.clear();
+        visits.close();
     }
 
     /** A fresh browser profile (no cookies) whose Accept-Language is the given locale. */
     private Page browse(String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale(locale)
-                .setViewportSize(1366, 900));
-        context.setDefaultTimeout(15_000);
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(page.url() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(page.url() + ": " + error));
-        return page;
+        return visits.browse(browser, "http://localhost:" + port, locale);
     }
 
     private static void login(Page page, String username, String password) {
@@ -136,7 +119,7 @@ class HubBrowserTests {
         elsewhere.locator("form.language-switch button[value='en']").click();
         expectHeading(elsewhere, "Dashboard");
         PlaywrightAssertions.assertThat(elsewhere.locator("nav.sidebar")).containsText("Audit trail");
-        assertThat(consoleErrors).isEmpty();
+        assertThat(visits.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -204,7 +187,7 @@ class HubBrowserTests {
         page.navigate("/");
         waitForDashboard(page);
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("hub-dashboard.png")).setFullPage(true));
-        assertThat(consoleErrors).isEmpty();
+        assertThat(visits.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -215,7 +198,7 @@ class HubBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("[data-testid=login-error]")).hasText("Wrong username or password.");
         PlaywrightAssertions.assertThat(page.locator("#username")).isVisible();
         assertThat(page.url()).endsWith("/login?error=bad");
-        assertThat(consoleErrors).isEmpty();
+        assertThat(visits.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -245,7 +228,7 @@ class HubBrowserTests {
         expectHeading(page, "You may not open this page");
         Response edit = page.navigate("/institutions/" + bank.value() + "/edit");
         assertThat(edit.status()).isEqualTo(403);
-        assertThat(consoleErrors).allSatisfy(error -> assertThat(error).contains("403"));
+        assertThat(visits.consoleErrors()).allSatisfy(error -> assertThat(error).contains("403"));
     }
 
     /** A file in the app module's target folder, wherever the build runs the tests from. */
