@@ -391,7 +391,12 @@ public final class VaultRepository implements AutoCloseable {
             } catch (FileAlreadyExistsException e) {
                 throw new SnapshotExistsException(info);
             }
-            run.report();
+            try {
+                run.report();
+            } catch (RuntimeException listenerFailure) {
+                // The snapshot is committed: a listener that throws now (a late cancel) must not make the
+                // caller believe the backup failed.
+            }
             return new BackupResult(snapshotOf(id, manifest), run.bytesRead.get(), run.chunksNew.get(),
                     run.chunksReused.get(), run.bytesStored.get(), run.packsWritten.get());
         } catch (IOException e) {
