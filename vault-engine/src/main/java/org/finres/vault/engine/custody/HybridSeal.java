@@ -32,7 +32,8 @@ public final class HybridSeal {
     static final byte[] MAGIC = "FRHS\u0001".getBytes(StandardCharsets.US_ASCII);
     static final int MLKEM_CIPHERTEXT = 1088;
     static final int OVERHEAD = MAGIC.length + 32 + MLKEM_CIPHERTEXT + 12 + 16;
-    private static final byte[] SALT = "finres-custody/v1/hybrid-seal/x25519+mlkem768".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SALT = "finres-custody/v1/hybrid-seal/x25519+mlkem768"
+            .getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private HybridSeal() {
