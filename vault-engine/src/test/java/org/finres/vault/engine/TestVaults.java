@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.finres.vault.engine.chunk.ChunkerParameters;
 
 /** Small repositories and source folders for tests: tiny chunks and packs so a few hundred KiB make many of each. */
-final class TestVaults {
+public final class TestVaults {
 
-    static final RepositoryParameters SMALL = new RepositoryParameters(new ChunkerParameters(1024, 4096, 16384),
+    public static final RepositoryParameters SMALL = new RepositoryParameters(new ChunkerParameters(1024, 4096, 16384),
             64 << 10, 3);
 
     private TestVaults() {
@@ -26,7 +26,7 @@ final class TestVaults {
     }
 
     /** A core-banking-like folder: random ledger bytes, compressible text, an empty file, a nested folder. */
-    static Path source(Path dir, long seed, int randomBytes) throws IOException {
+    public static Path source(Path dir, long seed, int randomBytes) throws IOException {
         Random r = new Random(seed);
         Files.createDirectories(dir.resolve("ledger/2024"));
         byte[] ledger = new byte[randomBytes];
@@ -42,7 +42,7 @@ final class TestVaults {
         return dir;
     }
 
-    static List<String> tree(Path dir) throws IOException {
+    public static List<String> tree(Path dir) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {

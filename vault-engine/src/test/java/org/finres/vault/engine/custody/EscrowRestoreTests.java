@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.finres.vault.engine.ProgressListener;
 import org.finres.vault.engine.RepositoryParameters;
 import org.finres.vault.engine.SnapshotInfo;
+import org.finres.vault.engine.TestVaults;
 import org.finres.vault.engine.VaultRepository;
 import org.finres.vault.engine.WrongKeyException;
 import org.finres.vault.engine.chunk.ChunkerParameters;
@@ -48,7 +46,7 @@ class EscrowRestoreTests {
 
     @BeforeEach
     void backedUpUnderEscrow() throws IOException {
-        source = source(tmp.resolve("core"), 11);
+        source = TestVaults.source(tmp.resolve("core"), 11, 150_000);
         repo = tmp.resolve("repo");
         try (VaultRepository r = VaultRepository.init(repo, EscrowKeyWrapping.forCustodians(3,
                 CustodyTestKeys.fiveCustodians()), SMALL)) {
@@ -62,7 +60,7 @@ class EscrowRestoreTests {
         try (VaultRepository r = EscrowRestore.open(repo, pair(RESTORER), released)) {
             r.restore(r.snapshots().getLast(), tmp.resolve("restored"), ProgressListener.NONE);
         }
-        assertThat(tree(tmp.resolve("restored"))).isEqualTo(tree(source)).isNotEmpty();
+        assertThat(TestVaults.tree(tmp.resolve("restored"))).isEqualTo(TestVaults.tree(source)).isNotEmpty();
         // the engine's own open works with the same wrapping, and any three custodians will do
         try (VaultRepository r = VaultRepository.open(repo, EscrowKeyWrapping.forRestore(pair(RESTORER),
                 release(repo, HUB, CENTRAL_BANK, FSC)))) {
@@ -277,38 +275,5 @@ class EscrowRestoreTests {
         byte[] b = original.clone();
         b[at] ^= 0x10;
         Files.write(file, b);
-    }
-
-    private static Path source(Path dir, long seed) throws IOException {
-        Random r = new Random(seed);
-        Files.createDirectories(dir.resolve("ledger"));
-        byte[] ledger = new byte[150_000];
-        r.nextBytes(ledger);
-        Files.write(dir.resolve("ledger/accounts.bin"), ledger);
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            csv.append(i).append(",TW").append(1000 + r.nextInt(9000)).append(',').append(r.nextInt(100000))
-                    .append(".00,TWD\n");
-        }
-        Files.writeString(dir.resolve("balances.csv"), csv, StandardCharsets.UTF_8);
-        return dir;
-    }
-
-    private static List<String> tree(Path dir) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                out.add(dir.relativize(p) + ":" + HexFormat.of().formatHex(sha256(Files.readAllBytes(p))));
-            }
-        }
-        return out;
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
