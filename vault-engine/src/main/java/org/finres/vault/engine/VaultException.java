@@ -6,7 +6,8 @@ package org.finres.vault.engine;
  */
 public sealed abstract class VaultException extends RuntimeException
         permits DamagedRepositoryException, WrongKeyException, UnsupportedRepositoryException, VaultIoException,
-        SnapshotExistsException, RestoreFailedException {
+        SnapshotExistsException, RestoreFailedException, SignatureRefusedException,
+        MalformedAttestationException {
 
     VaultException(String message, Throwable cause) {
         super(message, cause);

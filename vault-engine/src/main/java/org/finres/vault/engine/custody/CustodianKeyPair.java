@@ -41,6 +41,21 @@ public final class CustodianKeyPair {
                         + "1..16)");
             }
         }
+
+        /** The 32-byte key this cost derives from {@code passphrase} and {@code salt} (RFC 9106, version 1.3). */
+        public byte[] derive(char[] passphrase, byte[] salt) {
+            ByteBuffer utf8 = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+            byte[] pass = Arrays.copyOf(utf8.array(), utf8.limit());
+            Arrays.fill(utf8.array(), (byte) 0);
+            Argon2BytesGenerator g = new Argon2BytesGenerator();
+            g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withMemoryAsKB(memoryKiB)
+                    .withIterations(iterations).withParallelism(parallelism).build());
+            byte[] key = new byte[32];
+            g.generateBytes(pass, key);
+            Arrays.fill(pass, (byte) 0);
+            return key;
+        }
     }
 
     private final X25519PrivateKeyParameters x25519;
@@ -151,16 +166,6 @@ public final class CustodianKeyPair {
     }
 
     private static byte[] argon2id(char[] passphrase, byte[] salt, Argon2id cost) {
-        ByteBuffer utf8 = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] pass = Arrays.copyOf(utf8.array(), utf8.limit());
-        Arrays.fill(utf8.array(), (byte) 0);
-        Argon2BytesGenerator g = new Argon2BytesGenerator();
-        g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt).withMemoryAsKB(cost.memoryKiB()).withIterations(cost.iterations())
-                .withParallelism(cost.parallelism()).build());
-        byte[] key = new byte[32];
-        g.generateBytes(pass, key);
-        Arrays.fill(pass, (byte) 0);
-        return key;
+        return cost.derive(passphrase, salt);
     }
 }
