@@ -119,7 +119,8 @@ final class RegisterValidator {
                     for (int c = 0; c < cycle.size(); c++) {
                         sb.append(c == 0 ? "" : " -> ").append(cycle.get(c));
                     }
-                    problems.add(problem(at, t.value(), "dependsOn", sb.toString()));
+                    // Reported at the element whose dependency closes the cycle.
+                    problems.add(problem(at, path.get(top).value(), "dependsOn", sb.toString()));
                     reported++;
                 }
             }

@@ -51,6 +51,7 @@ public final class RegisterReader {
 
     private final List<RegisterProblem> problems = new ArrayList<>();
     private final Map<String, MapNode> located = new HashMap<>();
+    private final Map<String, MapNode> locatedGroups = new HashMap<>();
 
     private RegisterReader() {
     }
@@ -98,7 +99,7 @@ public final class RegisterReader {
             throw new RegisterFormatException(problems);
         }
         SourceLocations at = (id, field) -> {
-            MapNode n = located.get(id);
+            MapNode n = located.getOrDefault(id, locatedGroups.get(id));
             if (n == null) {
                 return new int[] {0, 0};
             }
@@ -297,7 +298,10 @@ public final class RegisterReader {
         }
         String who = gid == null ? owner : gid;
         if (gid != null) {
-            located.putIfAbsent(gid, gm);
+            MapNode earlier = locatedGroups.putIfAbsent(gid, gm);
+            if (earlier != null) {
+                add(at(gm, "group"), gid, "duplicate redundancy group id (first on line " + earlier.line() + ")");
+            }
         }
         unknownKeys(gm, GROUP, who);
         String modeName = text(gm, "mode", who, true);
@@ -354,7 +358,10 @@ public final class RegisterReader {
                     + " digit, at most 200)");
             return null;
         }
-        located.putIfAbsent(sc.text(), n);
+        MapNode earlier = located.putIfAbsent(sc.text(), n);
+        if (earlier != null) {
+            add(v, sc.text(), "duplicate id (first on line " + earlier.line() + ")");
+        }
         return sc.text();
     }
 
