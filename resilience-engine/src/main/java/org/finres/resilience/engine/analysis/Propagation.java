@@ -102,20 +102,29 @@ final class Propagation {
             } else {
                 int grp = -1 - x;
                 int[] members = g.groupMembers[grp];
+                long failover = g.groupFailoverMillis[grp];
                 int up = 0;
-                double upCapacity = 0;
+                double steadyCapacity = 0;   // what serves once the failover is done (README: capacity)
                 long firstBack = Long.MAX_VALUE;
                 int firstBackMember = -1;
                 boolean anyTouched = false;
                 for (int m : members) {
                     boolean touched = mark[m] == epoch;
                     anyTouched |= touched;
-                    if (!touched || down[m] == 0) {
+                    if (!touched) {
                         up++;
-                        upCapacity += touched ? capacity[m] : 1.0;
+                        steadyCapacity += 1.0;
+                        continue;
+                    }
+                    if (down[m] == 0) {
+                        up++;
                     } else if (down[m] < firstBack) {
                         firstBack = down[m];
                         firstBackMember = m;
+                    }
+                    // A member back within the failover time is a blip the group rides through, not a lost member.
+                    if (down[m] <= failover) {
+                        steadyCapacity += capacity[m];
                     }
                 }
                 if (!anyTouched) {
@@ -123,14 +132,15 @@ final class Propagation {
                 }
                 if (up == 0) {
                     // Every member is down: the group is back when its first member is, with that member's data.
-                    if (!groupDefeated[grp]) {
+                    if (!groupDefeated[grp] && firstBack > failover) {
                         groupDefeated[grp] = true;
                         defeatedGroups[defeatedCount++] = grp;
                     }
                     d = Math.max(d, firstBack);
                     l = Math.max(l, loss[firstBackMember]);
-                    c = Math.min(c, g.groupActiveActive[grp] ? capacity[firstBackMember] / members.length
-                            : capacity[firstBackMember]);
+                    double back = firstBack <= failover ? steadyCapacity : capacity[firstBackMember];
+                    c = Math.min(c, g.groupActiveActive[grp] ? back / members.length
+                            : Math.min(1.0, back));
                     continue;
                 }
                 if (g.groupActiveActive[grp]) {
@@ -143,15 +153,15 @@ final class Propagation {
                                 lostData = Math.max(lostData, loss[m]);
                             }
                         }
-                        d = Math.max(d, Math.min(g.groupFailoverMillis[grp], worstLost));
+                        d = Math.max(d, Math.min(failover, worstLost));
                         l = Math.max(l, Math.min(g.groupLagMillis[grp], lostData));
                     }
-                    c = Math.min(c, upCapacity / members.length);
+                    c = Math.min(c, steadyCapacity / members.length);
                 } else {
                     int primary = members[0];
                     boolean primaryDown = mark[primary] == epoch && down[primary] > 0;
                     if (primaryDown) {
-                        d = Math.max(d, Math.min(g.groupFailoverMillis[grp], down[primary]));
+                        d = Math.max(d, Math.min(failover, down[primary]));
                         l = Math.max(l, Math.min(g.groupLagMillis[grp], loss[primary]));
                         for (int m : members) {
                             if (mark[m] != epoch || down[m] == 0) {
