@@ -58,7 +58,18 @@ public record Register(String institution, String institutionName, List<Importan
         return map;
     }
 
+    /** The element with this id (a linear search; use {@link #byId()} for many look-ups). */
     public Optional<Element> element(ElementId id) {
-        return Optional.ofNullable(byId().get(id));
+        for (Element e : services) {
+            if (e.id().equals(id)) {
+                return Optional.of(e);
+            }
+        }
+        for (Element e : components) {
+            if (e.id().equals(id)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 }

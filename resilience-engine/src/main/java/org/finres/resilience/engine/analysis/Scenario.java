@@ -1,5 +1,6 @@
 package org.finres.resilience.engine.analysis;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ public sealed interface Scenario {
     /** Named elements lost together, e.g. a region and a supplier. */
     record ElementsLost(String name, Set<ElementId> elements) implements Scenario {
         public ElementsLost {
-            elements = Set.copyOf(new LinkedHashSet<>(elements));
+            elements = Collections.unmodifiableSet(new LinkedHashSet<>(elements));   // kept in the caller's order
             if (elements.isEmpty()) {
                 throw new IllegalArgumentException("scenario '" + name + "' loses nothing");
             }
@@ -51,7 +52,7 @@ public sealed interface Scenario {
     /** The severe-but-plausible pair: a whole region and a supplier at once. */
     static Scenario regionAndSupplier(ElementId region, ElementId supplier) {
         return new ElementsLost("loss of region " + region + " and outage of supplier " + supplier,
-                Set.of(region, supplier));
+                new LinkedHashSet<>(List.of(region, supplier)));
     }
 
     static Scenario ransomware(Layer layer) {

@@ -29,7 +29,7 @@ sealed interface SourceNode {
         }
     }
 
-    /** A scalar with its text as written; {@code quotedOrString} tells a string from a number or boolean. */
+    /** A scalar with its text as written; {@code kind} tells a string from a number, boolean or empty value. */
     record Scalar(String text, Kind kind, int line, int column) implements SourceNode {
         @Override
         public String describe() {
