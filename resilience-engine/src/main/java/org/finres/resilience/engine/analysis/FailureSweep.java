@@ -1,8 +1,14 @@
 package org.finres.resilience.engine.analysis;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The loss of every element in turn: one result per element, in the register's order. */
+import org.finres.resilience.engine.ElementId;
+
+/**
+ * The loss of every component in turn: one result per component, in topological order (an element after everything
+ * it depends on), with the effective recovery per service and the single points of failure it implies.
+ */
 public record FailureSweep(List<ScenarioResult> results, List<EffectiveRecovery> effectiveRecovery,
                            List<SinglePointOfFailure> singlePointsOfFailure) {
 
@@ -10,6 +16,12 @@ public record FailureSweep(List<ScenarioResult> results, List<EffectiveRecovery>
         results = List.copyOf(results);
         effectiveRecovery = List.copyOf(effectiveRecovery);
         singlePointsOfFailure = List.copyOf(singlePointsOfFailure);
+    }
+
+    /** The result of losing {@code element} alone. */
+    public Optional<ScenarioResult> lossOf(ElementId element) {
+        return results.stream().filter(r -> r.failed().size() == 1 && r.failed().getFirst().equals(element))
+                .findFirst();
     }
 
     public List<ScenarioResult> breaching() {

@@ -64,8 +64,7 @@ class ResilienceAnalysisTests {
     }
 
     private static ScenarioResult loss(FailureSweep sweep, String element) {
-        return sweep.results().stream().filter(r -> r.failed().equals(List.of(id(element)))).findFirst()
-                .orElseThrow();
+        return sweep.lossOf(id(element)).orElseThrow();
     }
 
     @Test

@@ -81,6 +81,17 @@ class RegisterFormatTests {
     }
 
     @Test
+    void chineseNamesAndMultiLineTextSurviveTheRoundTrip() {
+        Register r = new Register("taipei-first-bank", "臺北第一銀行", List.of(new ImportantService(ElementId.of("s1"),
+                "臺幣轉帳", "數位金融處", "個人戶: 120 萬\n法人戶: 3 萬", "line one\n  line two: with colon\n# not a comment",
+                new org.finres.resilience.engine.ImpactTolerance(Duration.ofHours(4), Duration.ofHours(2),
+                        Duration.ofMinutes(5), 50), List.of(Dependency.on("p1")))),
+                List.of(Component.of("p1", Layer.PROCESS, Duration.ofMinutes(30), Duration.ZERO)));
+        assertThat(RegisterReader.read(RegisterWriter.toYaml(r))).isEqualTo(r);
+        assertThat(RegisterReader.read(RegisterWriter.toJson(r))).isEqualTo(r);
+    }
+
+    @Test
     void acceptsIsoDurationsAndPercentWithoutSign() {
         Register r = RegisterReader.read("""
                 format: finres-resilience-register/1
