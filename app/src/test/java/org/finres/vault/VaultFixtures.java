@@ -45,7 +45,8 @@ public final class VaultFixtures {
     }
 
     /** An escrow of one repository with a custodian key pair per role, as `finres vault init` would make it. */
-    public record Escrow(byte[] repository, Map<CustodianRole, CustodianKeyPair> keys, EscrowKeyFile keyFile) {
+    public record Escrow(byte[] repository, Map<CustodianRole, CustodianKeyPair> keys, EscrowKeyFile keyFile,
+                         byte[] wrapped, byte[] dataKey) {
 
         public String repositoryHex() {
             return HexFormat.of().formatHex(repository);
@@ -69,6 +70,6 @@ public final class VaultFixtures {
         byte[] dataKey = new byte[32];
         RANDOM.nextBytes(dataKey);
         byte[] wrapped = EscrowKeyWrapping.forCustodians(threshold, custodians).wrap(dataKey, repository);
-        return new Escrow(repository, keys, EscrowKeyFile.decode(wrapped));
+        return new Escrow(repository, keys, EscrowKeyFile.decode(wrapped), wrapped, dataKey);
     }
 }
