@@ -42,7 +42,8 @@ public enum TokenScope {
             };
             case READ -> switch (kind) {
                 case HUB -> Role.HUB_ANALYST.grants();
-                case REGULATOR -> Role.REGULATOR.grants();
+                // The regulator has one role; its read token reads like it but never acts as an escrow custodian.
+                case REGULATOR -> readOnly(Role.REGULATOR.grants());
                 case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
                         Role.INSTITUTION_ANALYST.grants();
             };
@@ -55,6 +56,12 @@ public enum TokenScope {
             case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
             case VAULT_WRITE -> Map.of(Permission.VAULT_WRITE, OWN, Permission.VAULT_READ, OWN);
         };
+    }
+
+    private static Map<Permission, Permission.Reach> readOnly(Map<Permission, Permission.Reach> grants) {
+        Map<Permission, Permission.Reach> out = new java.util.EnumMap<>(grants);
+        out.remove(Permission.VAULT_CUSTODY);
+        return out;
     }
 
     /** The scopes' codes for messages: "admin, read, audit:read, events:write, vault:write". */

@@ -253,6 +253,8 @@ class RestoreApprovalIntegrationTests {
         assertThat(approve(hubAnalyst, CustodianRole.HUB_OPERATOR).status()).isEqualTo(403);
         assertThat(approve(bankAnalyst, CustodianRole.INSTITUTION).status()).isEqualTo(403);
         assertThat(approve(bankJob, CustodianRole.INSTITUTION).status()).isEqualTo(403);
+        assertThat(approve(sector.token(InstitutionId.REGULATOR, TokenScope.READ), CustodianRole.REGULATOR).status())
+                .as("the regulator's read token").isEqualTo(403);
         assertThat(approvals()).isZero();
     }
 

@@ -113,6 +113,42 @@ class VaultPagesIntegrationTests {
                 .param("id", s.requestId).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theHubOperatorSetsCustodyOnThePageAndTheLedgerPageShowsItsVerification() throws Exception {
+        WebVisitor hub = visitor(InstitutionId.HUB, Role.HUB_ADMIN);
+        InstitutionId outsider = sector.institution("pages-configured", InstitutionKind.BANK);
+        String custody = hub.get("/vault/custody").body();
+        assertThat(custody).contains("data-testid=\"configure-custody\"").contains(s.requestId);
+
+        var saved = hub.post("/vault/custody/" + outsider, Map.of("threshold", "2", "restoringInstitution", s.bank.value()));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(hub.get("/vault/custody").body()).contains("Custody of " + outsider + " saved.");
+        assertThat(jdbc.sql("select restoring_institution from vault_custody where institution_id = :i")
+                .param("i", outsider.value()).query(String.class).single()).isEqualTo(s.bank.value());
+        var whilePending = hub.post("/vault/custody/" + s.bank, Map.of("threshold", "2", "restoringInstitution", outsider.value()));
+        assertThat(hub.get(java.net.URI.create(whilePending.headers().firstValue("Location").orElseThrow()).getPath())
+                .body()).contains("pending restore request");
+
+        String ledger = hub.get("/vault/attestations?institution=" + s.bank).body();
+        assertThat(ledger).contains("data-testid=\"ledger-verification\"").contains("Ledger intact")
+                .contains("closing_balance.TWD");
+        assertThat(hub.get("/vault/drills").statusCode()).isEqualTo(200);
+        WebVisitor regulator = visitor(InstitutionId.REGULATOR, Role.REGULATOR);
+        assertThat(regulator.get("/vault/custody").body()).doesNotContain("configure-custody");
+        assertThat(regulator.post("/vault/custody/" + outsider, Map.of("threshold", "4",
+                "restoringInstitution", s.restorer.value())).statusCode()).isIn(302, 403);
+        assertThat(jdbc.sql("select threshold from vault_custody where institution_id = :i")
+                .param("i", outsider.value()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void anInstitutionsLedgerPageHasNoVerificationOfOthers() throws Exception {
+        WebVisitor bank = visitor(s.bank, Role.INSTITUTION_ANALYST);
+        String ledger = bank.get("/vault/attestations").body();
+        assertThat(ledger).contains("closing_balance.TWD").doesNotContain("ledger-verification");
+        assertThat(bank.post("/vault/attestations/verify", Map.of()).statusCode()).isEqualTo(403);
+    }
+
     private static String csrfOf(String html) {
         var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).isTrue();
