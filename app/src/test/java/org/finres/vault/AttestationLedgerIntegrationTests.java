@@ -3,6 +3,7 @@ package org.finres.vault;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.finres.core.InstitutionId;
@@ -207,6 +208,42 @@ class AttestationLedgerIntegrationTests {
         assertThat(hub.json().get("intact").asBoolean()).isTrue();
         assertThat(reg.status()).isEqualTo(200);
         assertThat(institution.status()).isEqualTo(403);
+    }
+
+    @Test
+    void concurrentAppendsKeepTheChainDenseAndIntact() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<VaultHttp.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String json = VaultFixtures.signed(bank, yesterday.minusDays(i), key);
+                answers.add(pool.submit(() -> http.post(bankJob, "/api/v1/vault/attestations", json)));
+            }
+            java.util.Set<Long> sequences = new java.util.TreeSet<>();
+            for (var f : answers) {
+                VaultHttp.Answer a = f.get();
+                assertThat(a.status()).as(a.body()).isEqualTo(201);
+                sequences.add(a.json().get("sequence").asLong());
+            }
+            assertThat(sequences).hasSize(12);
+        } finally {
+            pool.shutdown();
+        }
+        var verified = http.get(hubAdmin, "/api/v1/vault/ledger/verification").json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void listingFiltersByBusinessDate() {
+        LocalDate day = yesterday.minusDays(40);
+        String json = VaultFixtures.signed(bank, day, key);
+        String snapshot = SignedAttestation.parse(json).attestation().snapshotId();
+        assertThat(http.post(bankJob, "/api/v1/vault/attestations", json).status()).isEqualTo(201);
+
+        assertThat(http.get(bankJob, "/api/v1/vault/attestations?from=" + day + "&to=" + day).body()).contains(snapshot);
+        assertThat(http.get(bankJob, "/api/v1/vault/attestations?from=" + day.plusDays(1)).body()).doesNotContain(snapshot);
+        assertThat(http.get(bankJob, "/api/v1/vault/attestations?from=" + day + "&to=" + day.minusDays(1)).status())
+                .isEqualTo(400);
     }
 
     static String encoded(SigningKeyPair pair) {

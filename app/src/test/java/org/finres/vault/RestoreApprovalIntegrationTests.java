@@ -300,6 +300,33 @@ class RestoreApprovalIntegrationTests {
         assertThat(audits("vault.restore.denied")).isEqualTo(2);
     }
 
+    @Test
+    void concurrentApprovalsOfTheSameRoleCountOnceAndTheThresholdIsReachedExactlyOnce() throws Exception {
+        approve(hubAdmin, CustodianRole.HUB_OPERATOR);
+        byte[] regulatorShare = escrow.release(CustodianRole.REGULATOR, restorerKey);
+        byte[] bankShare = escrow.release(CustodianRole.INSTITUTION, restorerKey);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<VaultHttp.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answers.add(pool.submit(() -> approve(regulator, CustodianRole.REGULATOR, regulatorShare)));
+                answers.add(pool.submit(() -> approve(bankAdmin, CustodianRole.INSTITUTION, bankShare)));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(2);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(4);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(approvals()).isEqualTo(3);
+        var request = http.get(restorerAdmin, "/api/v1/vault/restore-requests/" + requestId).json();
+        assertThat(request.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(shares(restorerAdmin).json().get("shares").size()).isEqualTo(3);
+    }
+
     private long approvals() {
         return jdbc.sql("select count(*) from vault_restore_decision where request_id = cast(:id as uuid) and decision = 'APPROVED'")
                 .param("id", requestId).query(Long.class).single();
