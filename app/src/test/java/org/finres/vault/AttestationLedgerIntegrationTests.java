@@ -246,6 +246,20 @@ class AttestationLedgerIntegrationTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void nobodyButTheInstitutionRetiresItsSigningKey() {
+        String path = "/api/v1/vault/signing-keys/" + key.publicKey().fingerprintHex();
+
+        assertThat(http.call(otherAdmin, "DELETE", path, null).status()).isEqualTo(404);
+        assertThat(http.call(hubAdmin, "DELETE", path, null).status()).isEqualTo(403);
+        assertThat(http.call(bankJob, "DELETE", path, null).status()).isEqualTo(403);
+        assertThat(http.call(regulator, "DELETE", path, null).status()).isEqualTo(403);
+        assertThat(jdbc.sql("select retired_at is null from vault_signing_key where fingerprint = :f")
+                .param("f", key.publicKey().fingerprintHex()).query(Boolean.class).single()).isTrue();
+        assertThat(http.post(otherAdmin, "/api/v1/vault/signing-keys", Map.of("publicKey", encoded(key))).status())
+                .as("a key registered by one institution cannot be claimed by another").isEqualTo(409);
+    }
+
     static String encoded(SigningKeyPair pair) {
         return Base64.getEncoder().encodeToString(pair.publicKey().encode());
     }
