@@ -25,7 +25,11 @@ public enum Permission {
     /** Read the indicator list the hub matches events against. */
     INDICATORS_READ,
     /** Add and retire indicators. */
-    INDICATORS_MANAGE;
+    INDICATORS_MANAGE,
+    /** Read shared threat intelligence (TAXII collections); what an object's TLP and sharing scope allow. */
+    INTEL_READ,
+    /** Share threat intelligence: post objects to writable collections, delete one's own. */
+    INTEL_WRITE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

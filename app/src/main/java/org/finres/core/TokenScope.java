@@ -14,7 +14,9 @@ public enum TokenScope {
     READ("read"),
     AUDIT_READ("audit:read"),
     /** Send events for the token's own institution only: what an institution's SOC forwarder needs, nothing more. */
-    EVENTS_WRITE("events:write");
+    EVENTS_WRITE("events:write"),
+    /** Read and share threat intelligence over TAXII, and nothing else: what a member's TAXII client needs. */
+    INTEL_WRITE("intel:write");
 
     private final String code;
 
@@ -48,6 +50,12 @@ public enum TokenScope {
                         Map.of(Permission.AUDIT_READ, OWN);
             };
             case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
+            case INTEL_WRITE -> switch (kind) {
+                case HUB -> Map.of(Permission.INTEL_READ, Permission.Reach.ALL, Permission.INTEL_WRITE, Permission.Reach.ALL);
+                case REGULATOR -> Map.of();
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Map.of(Permission.INTEL_READ, OWN, Permission.INTEL_WRITE, OWN);
+            };
         };
     }
 
