@@ -54,9 +54,10 @@ create table intel_object (
 );
 -- Deduplication: one (id, version) per collection.
 create unique index intel_object_version on intel_object (collection_id, stix_id, version);
--- The paging keyset; the included columns decide visibility and filters without touching the heap.
+-- The paging keyset; the included columns decide visibility and every filter, so a page's keys are found by an
+-- index-only scan and only the page's own rows are then read for their bodies.
 create index intel_object_page on intel_object (collection_id, date_added, seq)
-    include (stix_type, tlp, scope, submitter, recipients, is_first, is_last, spec_version);
+    include (stix_id, stix_type, version, tlp, scope, submitter, recipients, is_first, is_last, spec_version);
 create index intel_object_type on intel_object (collection_id, stix_type, date_added, seq);
 
 create table intel_status (
