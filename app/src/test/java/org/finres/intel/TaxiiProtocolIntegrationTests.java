@@ -31,6 +31,8 @@ class TaxiiProtocolIntegrationTests {
     int port;
     @Autowired
     TestSector sector;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InstitutionId bank;
     TaxiiClient member;
@@ -102,6 +104,13 @@ class TaxiiProtocolIntegrationTests {
         }
         assertThat(aliases).contains("sector-clear", "sector-green", "sector-amber", "hub-warnings", inbox)
                 .doesNotContain("inbox-" + other.value());
+    }
+
+    @Test
+    void anInstitutionsInboxIsMadeWithIt() {
+        InstitutionId created = sector.institution("taxii-new", InstitutionKind.PAYMENT);
+        assertThat(jdbc.sql("select alias from intel_collection where kind = 'inbox' and owner = :o")
+                .param("o", created.value()).query(String.class).list()).containsExactly("inbox-" + created.value());
     }
 
     @Test

@@ -60,6 +60,12 @@ public class CollectionCatalogue {
         return UUID.nameUUIDFromBytes(("finres-inbox:" + institution.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A new member's inbox is made in the transaction that creates the member. */
+    @org.springframework.context.event.EventListener
+    void institutionCreated(org.finres.core.InstitutionCreated created) {
+        ensureInboxes();
+    }
+
     /** Makes the inbox of every member institution that has none yet. */
     public void ensureInboxes() {
         List<String> missing = jdbc.sql("""

@@ -239,7 +239,24 @@ public class ObjectStore {
     /** One keyset page: at most {@code limit} rows, plus one more when there are more. */
     public List<Row> page(Query q) {
         // Step one finds the page's keys from the covering index alone; step two reads those rows only.
-        StringBuilder sql = new StringBuilder("select seq from intel_object where collection_id = :c");
+        List<Long> seqs = keyStatement(q, "").query(Long.class).list();
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select seq, date_added, stix_id, stix_type, spec_version, version, version_text, tlp, revoked,
+                       submitter, body
+                from intel_object where collection_id = :c and seq = any(:seqs) order by date_added, seq
+                """).param("c", q.collection()).param("seqs", seqs.toArray(Long[]::new)).query(ObjectStore::map).list();
+    }
+
+    /** PostgreSQL's plan for a page's key query, as {@link #page} runs it (for operators and the paging tests). */
+    public List<String> plan(Query q) {
+        return keyStatement(q, "explain ").query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec keyStatement(Query q, String prefix) {
+        StringBuilder sql = new StringBuilder(prefix).append("select seq from intel_object where collection_id = :c");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("c", q.collection());
         if (q.after() != null) {
@@ -289,15 +306,7 @@ public class ObjectStore {
         for (var e : params.entrySet()) {
             statement = statement.param(e.getKey(), e.getValue());
         }
-        List<Long> seqs = statement.query(Long.class).list();
-        if (seqs.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                select seq, date_added, stix_id, stix_type, spec_version, version, version_text, tlp, revoked,
-                       submitter, body
-                from intel_object where collection_id = :c and seq = any(:seqs) order by date_added, seq
-                """).param("c", q.collection()).param("seqs", seqs.toArray(Long[]::new)).query(ObjectStore::map).list();
+        return statement;
     }
 
     /** True when the viewer may see at least one version of the object. */
