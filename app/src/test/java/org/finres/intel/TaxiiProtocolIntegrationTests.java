@@ -38,11 +38,13 @@ class TaxiiProtocolIntegrationTests {
     TaxiiClient member;
     /** Each test writes into its own inbox, so that tests sharing the database do not see each other's objects. */
     String inbox;
+    String token;
 
     @BeforeEach
     void member() {
         bank = sector.institution("taxii", InstitutionKind.BANK);
-        member = new TaxiiClient(port, sector.token(bank, TokenScope.INTEL_WRITE));
+        token = sector.token(bank, TokenScope.INTEL_WRITE);
+        member = new TaxiiClient(port, token);
         inbox = "inbox-" + bank.value();
     }
 
@@ -380,6 +382,16 @@ class TaxiiProtocolIntegrationTests {
         assertError(member.get(root() + "collections/no-such-collection/"), 404);
         assertError(member.get(objects("no-such-collection")), 404);
         assertError(member.get(root() + "status/" + java.util.UUID.randomUUID() + "/"), 404);
+    }
+
+    @Test
+    void unknownPathsAre404AndWrongMethods405AsTaxiiErrors() throws Exception {
+        assertError(member.get("/taxii2/sector/nothing-here/"), 404);
+        java.net.http.HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + objects(inbox)))
+                .header("Authorization", "Bearer " + token).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertError(put, 405);
     }
 
     static List<String> ids(HttpResponse<String> r) {

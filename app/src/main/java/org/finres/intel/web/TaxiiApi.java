@@ -200,6 +200,21 @@ class TaxiiApi {
                 .body(status(intel.status(CurrentActor.get(), status)));
     }
 
+    /** Known TAXII resources, for telling a wrong method (405) from a wrong path (404) in the catch-all below. */
+    private static final java.util.regex.Pattern KNOWN = java.util.regex.Pattern.compile(
+            "/taxii2/?|/taxii2/sector/?|/taxii2/sector/collections(/[^/]+(/objects(/[^/]+(/versions)?)?|/manifest)?)?/?"
+                    + "|/taxii2/sector/status/[^/]+/?");
+
+    /** Anything else under /taxii2/ also gets a TAXII error resource, not the pages' error document. */
+    @org.springframework.web.bind.annotation.RequestMapping("/taxii2/**")
+    ResponseEntity<String> elsewhere(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (KNOWN.matcher(path).matches()) {
+            return TaxiiErrors.response(HttpStatus.METHOD_NOT_ALLOWED, request.getMethod() + " is not supported on " + path, null);
+        }
+        return TaxiiErrors.response(HttpStatus.NOT_FOUND, "no TAXII resource at " + path, null);
+    }
+
     private ObjectFilter filter(HttpServletRequest request, java.util.Set<String> allowed, VersionSelection defaults) {
         return TaxiiFilters.read(request.getParameterMap(), allowed, properties.defaultPageSize(),
                 properties.maxPageSize(), defaults);
