@@ -20,6 +20,8 @@ public final class CoreDataImport {
 
     /** Optional source file of declared totals: columns key,value; keys "records.customers", "closing_balance.TWD"... */
     public static final String CONTROL_TOTALS_CSV = "control_totals.csv";
+    /** Optional source file of declared totals for JSON Lines: one object {"closing_balance.TWD":"...", ...}. */
+    public static final String CONTROL_TOTALS_JSON = "control_totals.json";
 
     private final ImportOptions options;
     private final ProgressListener progress;
@@ -40,13 +42,7 @@ public final class CoreDataImport {
                 Path file = folder.resolve(name);
                 readSource(file, name, (in, size, counting) -> CsvSource.read(name, in,
                         SourceLayout.REQUIRED.get(entity), SourceLayout.OPTIONAL.get(entity), (row, line) -> {
-                            CoreRecord record;
-                            try {
-                                record = layout.record(entity, row);
-                            } catch (IllegalArgumentException e) {
-                                throw new MalformedInputException(name, "line " + line, e.getMessage());
-                            }
-                            writer.write(record, name, line);
+                            writeRow(writer, entity, row, name, line);
                             tick(name, counting, size, ++records[0]);
                         }));
             }
@@ -65,6 +61,48 @@ public final class CoreDataImport {
             }
             return CONTROL_TOTALS_CSV;
         });
+    }
+
+    /**
+     * A folder with customers.jsonl, accounts.jsonl, balances.jsonl, transactions.jsonl (keys = the CSV columns)
+     * and optionally control_totals.json.
+     */
+    public ImportResult fromJsonLines(Path folder, Path target) {
+        return run(target, (writer, declared) -> {
+            long[] records = {0};
+            for (Entity entity : Entity.values()) {
+                String name = SourceLayout.fileName(entity, "jsonl");
+                readSource(folder.resolve(name), name, (in, size, counting) -> JsonLinesSource.read(name, in,
+                        SourceLayout.REQUIRED.get(entity), SourceLayout.OPTIONAL.get(entity), (row, line) -> {
+                            writeRow(writer, entity, row, name, line);
+                            tick(name, counting, size, ++records[0]);
+                        }));
+            }
+            Path totals = folder.resolve(CONTROL_TOTALS_JSON);
+            if (Files.exists(totals)) {
+                try {
+                    if (Files.size(totals) > 1 << 20) {
+                        throw new MalformedInputException(CONTROL_TOTALS_JSON, "", "larger than 1 MiB");
+                    }
+                    JsonLinesSource.readDeclared(CONTROL_TOTALS_JSON, Files.readString(totals), declared);
+                } catch (java.nio.charset.MalformedInputException e) {
+                    throw new MalformedInputException(CONTROL_TOTALS_JSON, "", "not UTF-8");
+                } catch (IOException e) {
+                    throw new DatasetStorageException("cannot read " + totals, e);
+                }
+            }
+            return CONTROL_TOTALS_JSON;
+        });
+    }
+
+    private void writeRow(DatasetWriter writer, Entity entity, SourceLayout.Row row, String name, long line) {
+        CoreRecord record;
+        try {
+            record = layout.record(entity, row);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedInputException(name, "line " + line, e.getMessage());
+        }
+        writer.write(record, name, line);
     }
 
     /** The source-side body of an import: writes records, fills declared totals, returns their file name. */
