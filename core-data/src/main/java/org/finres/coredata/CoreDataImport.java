@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Imports a source (a CSV folder, a JSON Lines folder, camt.053 statements) into a standard dataset: records are
@@ -35,7 +38,7 @@ public final class CoreDataImport {
 
     /** A folder with customers.csv, accounts.csv, balances.csv, transactions.csv and optionally control_totals.csv. */
     public ImportResult fromCsv(Path folder, Path target) {
-        return run(target, (writer, declared) -> {
+        return run(target, (writer, declared, found) -> {
             long[] records = {0};
             for (Entity entity : Entity.values()) {
                 String name = SourceLayout.fileName(entity, "csv");
@@ -68,7 +71,7 @@ public final class CoreDataImport {
      * and optionally control_totals.json.
      */
     public ImportResult fromJsonLines(Path folder, Path target) {
-        return run(target, (writer, declared) -> {
+        return run(target, (writer, declared, found) -> {
             long[] records = {0};
             for (Entity entity : Entity.values()) {
                 String name = SourceLayout.fileName(entity, "jsonl");
@@ -105,9 +108,27 @@ public final class CoreDataImport {
         writer.write(record, name, line);
     }
 
+    /**
+     * ISO 20022 camt.053 statement files (001.02 and later), one Stmt per account; every Stmt's closing balance
+     * should be of the business date. Each file is one source for error locations.
+     */
+    public ImportResult fromCamt053(List<Path> files, Path target) {
+        return run(target, (writer, declared, found) -> {
+            long[] records = {0};
+            Set<String> customers = new HashSet<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                readSource(file, name, (in, size, counting) -> Camt053Source.read(name, in, new Camt053Mapping(name,
+                        writer, options.pseudonymiser(), found, customers,
+                        () -> tick(name, counting, size, ++records[0]))));
+            }
+            return "camt.053";
+        });
+    }
+
     /** The source-side body of an import: writes records, fills declared totals, returns their file name. */
     interface Body {
-        String run(DatasetWriter writer, Map<String, String> declared);
+        String run(DatasetWriter writer, Map<String, String> declared, List<Discrepancy> sourceDiscrepancies);
     }
 
     interface SourceReading {
@@ -117,11 +138,12 @@ public final class CoreDataImport {
     ImportResult run(Path target, Body body) {
         try (DatasetWriter writer = DatasetWriter.create(target, options.institution(), options.businessDate())) {
             Map<String, String> declared = new LinkedHashMap<>();
-            String declaredFile = body.run(writer, declared);
+            List<Discrepancy> found = new ArrayList<>();
+            String declaredFile = body.run(writer, declared, found);
             DatasetManifest manifest = writer.seal();
             ValidationReport report = new DatasetValidator(progress).validate(writer.stagingFolder(),
                     options.previousDataset(), writer.sources());
-            report = report.plus(DatasetValidator.compareSourceTotals(declared, report, declaredFile));
+            report = report.plus(found).plus(DatasetValidator.compareSourceTotals(declared, report, declaredFile));
             if (!report.valid() && !options.publishWithDiscrepancies()) {
                 throw new DatasetRejectedException(report);
             }
