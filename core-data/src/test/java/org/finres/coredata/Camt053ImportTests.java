@@ -159,4 +159,14 @@ class Camt053ImportTests {
                 tmp.resolve("d2"))).isInstanceOfSatisfying(MalformedInputException.class,
                 e -> assertThat(e.problem()).contains("CdtDbtInd must be CRDT or DBIT"));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirLine() throws Exception {
+        Path file = tmp.resolve("latin1.xml");
+        byte[] xml = Files.readAllBytes(resource("statement-v08.xml"));
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8).replace("Lin, Mei-Hua", "Lin, M\u00e9i-Hua");
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> importCamt(file)).isInstanceOfSatisfying(MalformedInputException.class, e ->
+                assertThat(e.problem()).contains("not valid UTF-8"));
+    }
 }
