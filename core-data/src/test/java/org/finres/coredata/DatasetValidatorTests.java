@@ -260,4 +260,40 @@ class DatasetValidatorTests {
             assertThat(s.toList()).isEmpty();
         }
     }
+
+    @Test
+    void aLineWithoutEndIsReportedWithoutReadingItIntoMemory() throws Exception {
+        Path d = write("d", DAY1, consistentDay());
+        Files.writeString(d.resolve("customers.jsonl"), "x".repeat(LineReader.MAX_LINE + 10),
+                java.nio.file.StandardOpenOption.APPEND);
+        ValidationReport report = validate(d);
+        assertThat(report.discrepancies(DiscrepancyKind.MALFORMED_RECORD)).singleElement().satisfies(x -> {
+            assertThat(x.file()).isEqualTo("customers.jsonl");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.detail()).contains("longer than");
+        });
+        assertThat(report.discrepancies(DiscrepancyKind.FILE_CHECKSUM_MISMATCH)).hasSize(1);
+    }
+
+    @Test
+    void theStrictReaderStopsAtTheFirstMalformedLine() throws Exception {
+        Path d = write("d", DAY1, consistentDay());
+        Fixtures.replace(d.resolve("accounts.jsonl"), "\"status\":\"ACTIVE\",",
+                "\"status\":\"ACTIVE\",\"extra\":\"x\",");
+        assertThatThrownBy(() -> DatasetReader.forEach(d, Entity.ACCOUNTS, (l, r) -> { }))
+                .isInstanceOfSatisfying(MalformedInputException.class, e -> {
+                    assertThat(e.location()).isEqualTo("line 1");
+                    assertThat(e.problem()).contains("unknown field \"extra\"");
+                });
+    }
+
+    @Test
+    void validationReportsProgressPerFile() {
+        Path d = write("d", DAY1, consistentDay());
+        List<ProgressListener.Progress> seen = new ArrayList<>();
+        new DatasetValidator(seen::add).validate(d, Optional.empty());
+        assertThat(seen).extracting(ProgressListener.Progress::file).containsExactly("customers.jsonl",
+                "accounts.jsonl", "balances.jsonl", "transactions.jsonl");
+        assertThat(seen.getLast().records()).isEqualTo(9);
+    }
 }
