@@ -296,4 +296,32 @@ class DatasetValidatorTests {
                 "accounts.jsonl", "balances.jsonl", "transactions.jsonl");
         assertThat(seen.getLast().records()).isEqualTo(9);
     }
+
+    @Test
+    void aBalanceInAnotherCurrencyThanItsAccountIsReported() {
+        List<CoreRecord> records = with(consistentDay(), r -> r.set(5, new Balance("A2", DAY1, USD.amount("500"),
+                USD.amount("450"), USD.amount("450"), USD)));
+        assertThat(validate(write("d", DAY1, records)).discrepancies(DiscrepancyKind.CURRENCY_MISMATCH))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.file()).isEqualTo("balances.jsonl");
+                    assertThat(x.expected()).isEqualTo("TWD");
+                    assertThat(x.found()).isEqualTo("USD");
+                });
+    }
+
+    @Test
+    void aPreviousDatasetOfAnotherInstitutionIsRefused() {
+        Path other;
+        try (DatasetWriter w = DatasetWriter.create(tmp.resolve("other"), "bank-b", DAY1)) {
+            consistentDay().forEach(w::write);
+            other = w.publish();
+        }
+        Path today = write("today", DAY2, List.of());
+        assertThat(new DatasetValidator().validate(today, Optional.of(other)).discrepancies()).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.kind()).isEqualTo(DiscrepancyKind.PREVIOUS_DATASET_MISMATCH);
+                    assertThat(x.expected()).isEqualTo("bank-a");
+                    assertThat(x.found()).isEqualTo("bank-b");
+                });
+    }
 }
