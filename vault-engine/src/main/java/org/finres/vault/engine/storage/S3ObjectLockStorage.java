@@ -109,9 +109,19 @@ public final class S3ObjectLockStorage implements RepositoryStorage {
     /** Refuses a bucket without Object Lock: without it, the retention dates would be decoration. */
     @Override
     public void create() throws IOException {
-        boolean locked = call("read the Object Lock configuration of " + bucket,
-                () -> ObjectLockEnabled.ENABLED.equals(client.getObjectLockConfiguration(r -> r.bucket(bucket))
-                        .objectLockConfiguration().objectLockEnabled()));
+        boolean locked;
+        try {
+            locked = ObjectLockEnabled.ENABLED.equals(client.getObjectLockConfiguration(r -> r.bucket(bucket))
+                    .objectLockConfiguration().objectLockEnabled());
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404 && e.statusCode() != 400) {
+                throw new IOException("cannot read the Object Lock configuration of " + bucket + ": "
+                        + e.getMessage(), e);
+            }
+            locked = false; // AWS: 404 ObjectLockConfigurationNotFoundError; some servers: 400 InvalidRequest
+        } catch (SdkException e) {
+            throw new IOException("cannot read the Object Lock configuration of " + bucket + ": " + e.getMessage(), e);
+        }
         boolean versioned = call("read the versioning of " + bucket,
                 () -> BucketVersioningStatus.ENABLED.equals(client.getBucketVersioning(r -> r.bucket(bucket))
                         .status()));
@@ -132,6 +142,21 @@ public final class S3ObjectLockStorage implements RepositoryStorage {
         String key = key(name);
         refuseExisting(name, key);
         call("put " + key, () -> client.putObject(request(key, retainUntil), RequestBody.fromBytes(content)));
+        confirmLock(name, retainUntil);
+    }
+
+    /**
+     * Reads the lock back after a locked PUT and sets it with PutObjectRetention if the server dropped the headers
+     * (S3Mock does; AWS does not): an object is never left unlocked because a server ignored a header.
+     */
+    private void confirmLock(ObjectName name, Instant retainUntil) throws IOException {
+        if (retainUntil == null) {
+            return;
+        }
+        Optional<Instant> held = retainedUntil(name);
+        if (held.isEmpty() || held.get().isBefore(retainUntil.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+            retain(name, retainUntil);
+        }
     }
 
     @Override
@@ -147,6 +172,7 @@ public final class S3ObjectLockStorage implements RepositoryStorage {
         try {
             refuseExisting(name, key);
             call("put " + key, () -> client.putObject(request(key, retainUntil), RequestBody.fromFile(staged)));
+            confirmLock(name, retainUntil);
         } finally {
             Files.deleteIfExists(staged);
         }
