@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -1354,8 +1352,11 @@ public final class VaultRepository implements AutoCloseable {
         chain.forEach(l -> chained.add(l.snapshot()));
         List<ChainLink> out = new ArrayList<>(chain);
         List<ManifestRead.Read> orphans = new ArrayList<>();
+        // Only manifests newer than the chain's head: what a backup killed between manifest and link leaves. An
+        // older manifest outside the chain was put there behind it, and stays named by verify.
+        Instant head = chain.isEmpty() ? Instant.MIN : chain.getLast().created();
         readManifests().forEach((sid, read) -> {
-            if (read instanceof ManifestRead.Read r && !chained.contains(sid)) {
+            if (read instanceof ManifestRead.Read r && !chained.contains(sid) && r.manifest().created().isAfter(head)) {
                 orphans.add(r);
             }
         });
@@ -1580,6 +1581,19 @@ public final class VaultRepository implements AutoCloseable {
                 } else if (storage instanceof LocalDirectoryStorage local && !local.isReadOnly(object)) {
                     out.add(new Problem.LockNotRecorded(object.path(), lock.until(),
                             "the file was made writable again"));
+                }
+            }
+            // config and key files are locked as long as the longest snapshot lock: without them nothing restores
+            Instant longest = locks.values().stream().map(Lock::until).max(Comparator.naturalOrder()).orElse(null);
+            if (longest != null) {
+                List<ObjectName> access = new ArrayList<>(List.of(ObjectName.CONFIG));
+                storage.list(ObjectKind.KEY).forEach(k -> access.add(ObjectName.of(ObjectKind.KEY, k)));
+                for (ObjectName object : access) {
+                    Instant recorded = storage.retainedUntil(object).orElse(null);
+                    if (recorded == null || recorded.isBefore(longest)) {
+                        out.add(new Problem.LockNotRecorded(object.path(), longest, recorded == null
+                                ? "the storage holds no lock for it" : "the storage locks it only until " + recorded));
+                    }
                 }
             }
             for (String name : storage.list(ObjectKind.MANIFEST)) {

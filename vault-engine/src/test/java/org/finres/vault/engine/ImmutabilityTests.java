@@ -169,8 +169,11 @@ class ImmutabilityTests {
         Path manifest = TestVaults.files(root.resolve("snapshots")).getFirst();
         Files.setPosixFilePermissions(manifest, java.util.Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE));
+        Files.delete(root.resolve("retention/config"));
         try (VaultRepository repo = open()) {
             assertThat(repo.verify().problems()).containsExactlyInAnyOrder(
+                    new Problem.LockNotRecorded("config", START.plus(Duration.ofDays(30)),
+                            "the storage holds no lock for it"),
                     new Problem.LockNotRecorded("packs/" + pack.getFileName(), START.plus(Duration.ofDays(30)),
                             "the storage holds no lock for it"),
                     new Problem.LockNotRecorded("snapshots/" + manifest.getFileName(),

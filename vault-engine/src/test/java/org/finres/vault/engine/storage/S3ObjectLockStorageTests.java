@@ -221,6 +221,28 @@ class S3ObjectLockStorageTests {
     }
 
     @Test
+    void connectsFromAnS3LocationWithStaticCredentials() throws IOException {
+        Path source = TestVaults.source(tmp.resolve("src"), 16, 60_000);
+        S3Location location = new S3Location(bucket, "institutions/bank-a", "us-east-1", server.endpoint(), true,
+                "test", "test");
+        assertThat(location.toString()).isEqualTo("s3://" + bucket + "/institutions/bank-a/ at " + server.endpoint())
+                .doesNotContain("test");
+        try (VaultRepository repo = VaultRepository.init(S3ObjectLockStorage.connect(location), kek, TestVaults.SMALL,
+                new Immutability(Period.ofYears(7), null), OpenOptions.defaults())) {
+            Snapshot s = repo.backup(source, new SnapshotInfo("bank-a", DAY1), ProgressListener.NONE).snapshot();
+            assertThat(repo.retainedUntil(s)).get().satisfies(u -> assertThat(u)
+                    .isAfter(Instant.now().plus(7 * 365, ChronoUnit.DAYS)));
+        }
+        try (VaultRepository repo = VaultRepository.open(S3ObjectLockStorage.connect(location), kek,
+                OpenOptions.defaults())) {
+            repo.restore(repo.snapshots().getFirst(), tmp.resolve("out"), ProgressListener.NONE);
+            assertThat(TestVaults.tree(tmp.resolve("out"))).isEqualTo(TestVaults.tree(source));
+        }
+        assertThat(client.listObjectsV2(r -> r.bucket(bucket).prefix("institutions/bank-a/config")).contents())
+                .hasSize(1);
+    }
+
+    @Test
     void aBucketWithoutObjectLockIsRefusedAtInit() {
         String plain = bucket + "-plain";
         client.createBucket(b -> b.bucket(plain));
