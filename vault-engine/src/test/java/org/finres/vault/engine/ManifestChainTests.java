@@ -222,4 +222,26 @@ class ManifestChainTests {
                 OpenOptions.defaults().withSigningKey(SigningKeyPair.generate(false))))
                 .isInstanceOf(SignatureRefusedException.class).hasMessageContaining("pins no signing key");
     }
+
+    @Test
+    void aVersion1RepositoryIsStillReadAndGetsNoChain() throws IOException {
+        root = tmp.resolve("v1");
+        Path source = TestVaults.source(tmp.resolve("src"), 3, 50_000);
+        VaultRepository.init(root, TestVaults.kek(1), TestVaults.SMALL).close();
+        var keys = TestVaults.keysOf(root, TestVaults.kek(1));
+        var v2 = org.finres.vault.engine.format.RepositoryConfig.parse(Files.readString(root.resolve("config")));
+        Files.delete(root.resolve("config"));
+        Files.writeString(root.resolve("config"), new org.finres.vault.engine.format.RepositoryConfig(1,
+                v2.repositoryId(), v2.parameters()).text(keys));
+        Files.delete(root.resolve("chain"));
+        assertThat(Files.readString(root.resolve("config"))).contains("format-version=1")
+                .doesNotContain("signing-key");
+        try (VaultRepository repo = VaultRepository.open(root, TestVaults.kek(1))) {
+            Snapshot s = repo.backup(source, new SnapshotInfo("bank-a", DAY1), ProgressListener.NONE).snapshot();
+            assertThat(repo.verify().problems()).isEmpty();
+            repo.restore(s, tmp.resolve("out"), ProgressListener.NONE);
+        }
+        assertThat(root.resolve("chain")).doesNotExist();
+        assertThat(TestVaults.tree(tmp.resolve("out"))).isEqualTo(TestVaults.tree(source));
+    }
 }

@@ -28,7 +28,7 @@ public record ChainLink(byte[] repositoryId, long sequence, byte[] previous, Sna
         byte[] manifestSha256, Instant created, Instant retainUntil, List<PackId> packs, byte[] signer,
         byte[] signature) {
 
-    public static final String SIGNING_CONTEXT = "finres-vault/v1/manifest-chain";
+    public static final String SIGNING_CONTEXT = "manifest-chain/v1";
     private static final byte[] MAGIC = "FRCL\u0001".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_SIGNATURE = 16 << 10;
 
