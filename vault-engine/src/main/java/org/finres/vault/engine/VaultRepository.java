@@ -1434,10 +1434,10 @@ public final class VaultRepository implements AutoCloseable {
     /** The snapshot's retain-until date, if it was locked (a past date means the lock has ended). */
     public java.util.Optional<Instant> retainedUntil(Snapshot snapshot) {
         try {
-            Instant until = chainLocks().get(manifestObject(snapshot.id()));
+            // The storage's record, one read; the chain (all links) only when that record is gone.
             Instant stored = storage.retainedUntil(manifestObject(snapshot.id())).orElse(null);
-            return java.util.Optional.ofNullable(stored != null && (until == null || stored.isAfter(until)) ? stored
-                    : until);
+            return java.util.Optional.ofNullable(stored != null ? stored
+                    : chainLocks().get(manifestObject(snapshot.id())));
         } catch (IOException e) {
             throw new VaultIoException("cannot read the lock of " + snapshot, e);
         }

@@ -15,19 +15,31 @@ public record S3Location(String bucket, String prefix, String region, URI endpoi
     private static final Pattern PREFIX = Pattern.compile("([a-zA-Z0-9!_.*'()-]+/)*");
 
     public S3Location {
-        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("not an S3 bucket name: " + bucket);
-        }
-        prefix = prefix == null ? "" : prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        if (!PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("the key prefix must be '/'-separated safe characters: " + prefix);
-        }
+        checkedBucket(bucket);
+        prefix = checkedPrefix(bucket, prefix);
         if (region == null || region.isBlank()) {
             throw new IllegalArgumentException("an S3 location needs a region");
         }
         if ((accessKeyId == null) != (secretAccessKey == null)) {
             throw new IllegalArgumentException("give both the access key id and the secret access key, or neither");
         }
+    }
+
+    static String checkedBucket(String bucket) {
+        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+            throw new IllegalArgumentException("not an S3 bucket name: " + bucket);
+        }
+        return bucket;
+    }
+
+    /** The prefix with a trailing '/' (or empty); refuses characters that would need escaping in a key. */
+    static String checkedPrefix(String bucket, String prefix) {
+        String p = prefix == null ? "" : prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        if (!PREFIX.matcher(p).matches()) {
+            throw new IllegalArgumentException("the key prefix in " + bucket
+                    + " must be '/'-separated safe characters: " + prefix);
+        }
+        return p;
     }
 
     /** A bucket on AWS, credentials from the default chain (environment, profile, instance role). */

@@ -75,9 +75,8 @@ public final class S3ObjectLockStorage implements RepositoryStorage {
 
     /** Uses a client the caller made (and closes); {@code prefix} is empty or ends with '/'. */
     public static S3ObjectLockStorage using(S3Client client, String bucket, String prefix) throws IOException {
-        S3Location checked = new S3Location(bucket, prefix, "unused", null, false, null, null);
-        return new S3ObjectLockStorage(client, false, checked.bucket(), checked.prefix(), "s3://" + bucket + "/"
-                + checked.prefix());
+        String checked = S3Location.checkedPrefix(S3Location.checkedBucket(bucket), prefix);
+        return new S3ObjectLockStorage(client, false, bucket, checked, "s3://" + bucket + "/" + checked);
     }
 
     private S3ObjectLockStorage(S3Client client, boolean ownsClient, String bucket, String prefix, String location)
