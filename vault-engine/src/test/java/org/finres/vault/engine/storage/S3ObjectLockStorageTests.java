@@ -243,6 +243,23 @@ class S3ObjectLockStorageTests {
     }
 
     @Test
+    void anObjectIsDeletedOnlyAfterItsLockEndsAndThenWithEveryVersion() throws Exception {
+        try (S3ObjectLockStorage storage = storage()) {
+            ObjectName name = ObjectName.of(ObjectKind.INDEX, "ab".repeat(32));
+            Instant until = Instant.now().plusSeconds(2);
+            storage.put(name, new byte[] {1, 2, 3}, until);
+            assertThat(storage.retainedUntil(name)).get().satisfies(u -> assertThat(u)
+                    .isBetween(until.minusSeconds(1), until.plusSeconds(1)));
+            assertThatThrownBy(() -> storage.delete(name)).isInstanceOf(RetentionLockedException.class);
+            Thread.sleep(java.time.Duration.between(Instant.now(), until).toMillis() + 1200);
+            storage.delete(name);
+            assertThat(storage.exists(name)).isFalse();
+            assertThat(client.listObjectVersions(r -> r.bucket(bucket).prefix("bank-a/index/")).versions()).isEmpty();
+            assertThatThrownBy(() -> storage.get(name)).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        }
+    }
+
+    @Test
     void aBucketWithoutObjectLockIsRefusedAtInit() {
         String plain = bucket + "-plain";
         client.createBucket(b -> b.bucket(plain));
