@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.finres.vault.engine.chunk.ContentDefinedChunker;
 import org.finres.vault.engine.format.BlobCodec;
+import org.finres.vault.engine.format.BlobReader;
 import org.finres.vault.engine.format.CorruptDataException;
 import org.finres.vault.engine.format.DurableFiles;
 import org.finres.vault.engine.format.IndexFile;
@@ -84,6 +85,8 @@ public final class VaultRepository implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private ChunkIndex index;
+    /** The key file this instance was opened through (see {@link #keys}). */
+    private String openedKeyId;
     /** Packs found at open with a sound header but in no index file: written into an index by the next backup. */
     private final List<PackHeader> adoptedPacks = new ArrayList<>();
 
@@ -160,7 +163,8 @@ public final class VaultRepository implements AutoCloseable {
         } catch (CorruptDataException e) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig(e.getMessage()), e);
         }
-        RepositoryKeys keys = RepositoryKeys.of(unwrapDataKey(root, config, wrapping));
+        Unwrapped unwrapped = unwrapDataKey(root, config, wrapping);
+        RepositoryKeys keys = RepositoryKeys.of(unwrapped.dataKey());
         if (!RepositoryConfig.checkMac(keys, text)) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig("its mac does not match (edited?)"));
         }
@@ -179,6 +183,7 @@ public final class VaultRepository implements AutoCloseable {
                         + "an open VaultRepository)", null);
             }
             VaultRepository repository = new VaultRepository(root, config, keys, threads, lockChannel, lock);
+            repository.openedKeyId = unwrapped.keyId();
             repository.loadIndex();
             return repository;
         } catch (IOException e) {
@@ -197,7 +202,15 @@ public final class VaultRepository implements AutoCloseable {
         return config.repositoryIdBytes();
     }
 
-    private static byte[] unwrapDataKey(Path root, RepositoryConfig config, KeyWrapping wrapping) {
+    /** The data key and the key file that gave it. */
+    private record Unwrapped(String keyId, byte[] dataKey) {
+    }
+
+    /**
+     * Tries every key file of the wrapping's algorithm. When exactly one was tried, its own refusal is rethrown (a
+     * custody refusal names the missing custodians, for instance); otherwise the message names every file tried.
+     */
+    private static Unwrapped unwrapDataKey(Path root, RepositoryConfig config, KeyWrapping wrapping) {
         List<Path> keyFiles;
         try (Stream<Path> s = Files.list(root.resolve("keys"))) {
             keyFiles = s.filter(p -> !p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)).sorted()
@@ -205,26 +218,47 @@ public final class VaultRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new VaultIoException("cannot list " + root.resolve("keys"), e);
         }
-        int tried = 0;
+        List<String> tried = new ArrayList<>();
+        Set<String> otherAlgorithms = new java.util.TreeSet<>();
+        WrongKeyException only = null;
         for (Path p : keyFiles) {
+            String name = p.getFileName().toString();
+            KeyFile file;
             try {
-                KeyFile file = KeyFile.decode(Files.readAllBytes(p));
-                if (!file.algorithm().equals(wrapping.algorithm())) {
-                    continue;
-                }
-                tried++;
-                byte[] key = wrapping.unwrap(file.wrapped(), keyContext(config));
-                if (key.length == RepositoryKeys.DATA_KEY_BYTES) {
-                    return key;
-                }
-            } catch (WrongKeyException | CorruptDataException e) {
-                // try the next key file; the summary below says what was tried
+                file = KeyFile.decode(Files.readAllBytes(p));
+            } catch (CorruptDataException e) {
+                continue; // a damaged key file opens nothing; the summary below counts what was tried
             } catch (IOException e) {
                 throw new VaultIoException("cannot read key file " + p, e);
             }
+            if (!file.algorithm().equals(wrapping.algorithm())) {
+                otherAlgorithms.add(file.algorithm());
+                continue;
+            }
+            tried.add(name);
+            try {
+                byte[] key = wrapping.unwrap(file.wrapped(), keyContext(config));
+                if (key.length == RepositoryKeys.DATA_KEY_BYTES) {
+                    return new Unwrapped(name, key);
+                }
+                only = new WrongKeyException("key file " + name + " unwraps to " + key.length
+                        + " bytes, not a 32-byte data key (damaged or foreign key file)");
+            } catch (WrongKeyException e) {
+                only = e;
+            } catch (CorruptDataException e) {
+                only = new WrongKeyException("key file " + name + " of " + root + " is damaged: " + e.getMessage());
+            }
         }
-        throw new WrongKeyException("the key does not unwrap any of the " + tried + " " + wrapping.algorithm()
-                + " key file(s) of " + root + " (wrong key, or damaged key files)");
+        if (tried.size() == 1) {
+            throw only;
+        }
+        if (tried.isEmpty()) {
+            throw new WrongKeyException(root + " has no " + wrapping.algorithm() + " key file"
+                    + (otherAlgorithms.isEmpty() ? "" : " (its key files are " + String.join(", ", otherAlgorithms)
+                            + ")"));
+        }
+        throw new WrongKeyException("the key does not unwrap any of the " + tried.size() + " " + wrapping.algorithm()
+                + " key files of " + root + " (" + String.join(", ", tried) + "): wrong key, or damaged key files");
     }
 
     private void loadIndex() throws IOException {
@@ -656,6 +690,8 @@ public final class VaultRepository implements AutoCloseable {
         AtomicInteger filesDone = new AtomicInteger();
         ConcurrentLinkedQueue<Path> temps = new ConcurrentLinkedQueue<>();
         PackChannels packs = new PackChannels();
+        // One reader (and its buffers) per restore thread, dropped with the pool when the restore ends.
+        ThreadLocal<BlobReader> readers = ThreadLocal.withInitial(() -> new BlobReader(keys, maxChunk()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "vault-restore");
             t.setDaemon(true);
@@ -674,7 +710,7 @@ public final class VaultRepository implements AutoCloseable {
                 // A file is forced to disk on another thread, so the worker goes on decrypting the next one
                 // meanwhile; nothing is renamed into place before every file is written, checked and forced.
                 done.add(CompletableFuture.supplyAsync(() -> {
-                    Path temp = restoreFile(snapshot, f, out, packs, temps, bytes -> progress.report(
+                    Path temp = restoreFile(snapshot, f, out, packs, temps, readers.get(), bytes -> progress.report(
                             new Progress.Restore(written.addAndGet(bytes), total, filesDone.get(), outputs.size())));
                     progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
                             outputs.size()));
@@ -724,26 +760,32 @@ public final class VaultRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one file from its chunks with positional writes, hashing as it goes. Each chunk is authenticated by
+     * its GCM tag (the chunk id is in the associated data) and not re-hashed to its id: the file's SHA-256 against
+     * the manifest stays as the end-to-end check (FORMAT.md, "Why restore does not recompute chunk ids"). The
+     * buffers come from the thread's {@link BlobReader}, so nothing is allocated per chunk.
+     */
     private Path restoreFile(Snapshot snapshot, Manifest.FileEntry f, Path out, PackChannels packs,
-            ConcurrentLinkedQueue<Path> temps, java.util.function.LongConsumer progress) {
+            ConcurrentLinkedQueue<Path> temps, BlobReader reader, java.util.function.LongConsumer progress) {
         Path temp = out.resolveSibling("." + out.getFileName() + ".finres-restore" + DurableFiles.TEMP_SUFFIX);
         MessageDigest sha = sha256();
         long size = 0;
         try {
             Files.createDirectories(out.getParent());
             temps.add(temp);
-            try (OutputStream o = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel o = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (ChunkId c : f.chunks()) {
                     BlobLocation loc = index.get(c);
                     if (loc == null) {
                         throw new RestoreFailedException(snapshot, f.path(), c, null, -1,
                                 "the chunk is in no index file and no pack header", null);
                     }
-                    byte[] plain;
+                    int n;
                     try {
-                        byte[] sealed = readBlob(packs.get(loc.pack()), loc.offset(), loc.length());
-                        plain = BlobCodec.open(keys, c, sealed, 0, sealed.length, maxChunk());
+                        byte[] sealed = reader.sealedBuffer(loc.length());
+                        readFully(packs.get(loc.pack()), loc.offset(), sealed, loc.length());
+                        n = reader.open(c, sealed, 0, loc.length(), false);
                     } catch (NoSuchFileException e) {
                         throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
                                 "the pack file is missing", e);
@@ -754,10 +796,15 @@ public final class VaultRepository implements AutoCloseable {
                         throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
                                 "the blob is damaged: " + e.getMessage(), e);
                     }
-                    o.write(plain);
-                    sha.update(plain);
-                    size += plain.length;
-                    progress.accept(plain.length);
+                    byte[] plain = reader.plaintext();
+                    sha.update(plain, 0, n);
+                    ByteBuffer b = ByteBuffer.wrap(plain, 0, n);
+                    long at = size;
+                    while (b.hasRemaining()) {
+                        at += o.write(b, at);
+                    }
+                    size += n;
+                    progress.accept(n);
                 }
             }
         } catch (IOException e) {
@@ -971,12 +1018,15 @@ public final class VaultRepository implements AutoCloseable {
                 problems.add(new Problem.DamagedPackHeader(pack, e.getMessage()));
             }
             List<PackEntry> entries = header != null ? header.entries() : fromIndex;
+            BlobReader reader = new BlobReader(keys, maxChunk());
             for (PackEntry e : entries) {
                 blobs++;
                 try {
-                    byte[] sealed = readBlob(ch, e.offset(), e.length());
-                    bytes += sealed.length;
-                    BlobCodec.open(keys, e.chunk(), sealed, 0, sealed.length, maxChunk());
+                    byte[] sealed = reader.sealedBuffer(e.length());
+                    readFully(ch, e.offset(), sealed, e.length());
+                    bytes += e.length();
+                    // verify recomputes every chunk id: it is the check that the plaintext is what was chunked
+                    reader.open(e.chunk(), sealed, 0, e.length(), true);
                     sound.put(e.chunk(), new BlobLocation(pack, e.offset(), e.length()));
                 } catch (TruncatedDataException ex) {
                     problems.add(new Problem.DamagedBlob(pack, e.offset(), e.chunk(),
@@ -1183,6 +1233,103 @@ public final class VaultRepository implements AutoCloseable {
         return keep;
     }
 
+    // ---------------------------------------------------------------------------------------------- keys
+
+    private static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile("[0-9a-f]{16}");
+
+    /**
+     * The repository's key files, by id. Each wraps the same data key for one {@link KeyWrapping}; damaged or
+     * foreign files under {@code keys/} are left out (they open nothing).
+     */
+    public List<KeyInfo> keys() {
+        List<KeyInfo> out = new ArrayList<>();
+        for (Path p : listOrFail(root.resolve("keys"))) {
+            String name = p.getFileName().toString();
+            if (!KEY_NAME.matcher(name).matches()) {
+                continue;
+            }
+            try {
+                out.add(new KeyInfo(name, KeyFile.decode(Files.readAllBytes(p)).algorithm(),
+                        name.equals(openedKeyId)));
+            } catch (CorruptDataException e) {
+                // a damaged key file is no way in; removeKey can still delete it by id
+            } catch (IOException e) {
+                throw new VaultIoException("cannot read key file " + p, e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a key file that wraps this repository's data key for {@code wrapping} (a new key-encryption key, a
+     * custodian escrow): nothing else changes, no pack is rewritten. The new file is checked to unwrap before it is
+     * written, since a key file that does not open would be trusted as a way back in.
+     *
+     * @return the new key file
+     */
+    public KeyInfo addKey(KeyWrapping wrapping) {
+        String algorithm = wrapping.algorithm();
+        if (algorithm == null || algorithm.isEmpty() || algorithm.length() > 255
+                || !algorithm.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("a wrapping algorithm is 1 to 255 printable ASCII characters, not '"
+                    + algorithm + "'");
+        }
+        byte[] context = keyContext(config);
+        byte[] wrapped = keys.wrapDataKey(wrapping, context);
+        byte[] back;
+        try {
+            back = wrapping.unwrap(wrapped, context);
+        } catch (WrongKeyException e) {
+            throw new IllegalArgumentException("the " + algorithm + " wrapping cannot unwrap the key it just "
+                    + "wrapped (" + e.getMessage() + "); no key file was written", e);
+        }
+        boolean same = keys.isDataKey(back);
+        java.util.Arrays.fill(back, (byte) 0);
+        if (!same) {
+            throw new IllegalArgumentException("the " + algorithm + " wrapping unwraps another key than it wrapped; "
+                    + "no key file was written");
+        }
+        String id = randomName(8);
+        try {
+            DurableFiles.write(root.resolve("keys").resolve(id), new KeyFile(algorithm, wrapped).encode());
+        } catch (IOException e) {
+            throw new VaultIoException("cannot write key file " + id + " of " + root, e);
+        }
+        return new KeyInfo(id, algorithm, false);
+    }
+
+    /**
+     * Deletes one key file, so its wrapping (an old key-encryption key, a retired escrow) no longer opens the
+     * repository. Refused when no other readable key file would remain: nobody could open the repository again.
+     * The data key stays the same: whoever kept a copy of the removed file and its key can still unwrap that copy
+     * (ADR 018).
+     *
+     * @throws IllegalArgumentException for an id that is not a key file of this repository
+     * @throws IllegalStateException when it is the last readable key file
+     */
+    public void removeKey(String keyId) {
+        if (keyId == null || !KEY_NAME.matcher(keyId).matches()) {
+            throw new IllegalArgumentException("a key file id is 16 lowercase hex digits, not '" + keyId + "'");
+        }
+        Path file = root.resolve("keys").resolve(keyId);
+        List<KeyInfo> all = keys();
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException(root + " has no key file " + keyId + " (its key files: "
+                    + String.join(", ", all.stream().map(k -> k.id() + " " + k.algorithm()).toList()) + ")");
+        }
+        List<KeyInfo> others = all.stream().filter(k -> !k.id().equals(keyId)).toList();
+        if (others.isEmpty()) {
+            throw new IllegalStateException("key file " + keyId + " is the last readable key file of " + root
+                    + ": add another with addKey before removing it, or nobody can open the repository again");
+        }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot delete key file " + keyId + " of " + root, e);
+        }
+        DurableFiles.forceDirectory(root.resolve("keys"));
+    }
+
     // ---------------------------------------------------------------------------------------------- files
 
     private Path packPath(PackId pack) {
@@ -1208,6 +1355,19 @@ public final class VaultRepository implements AutoCloseable {
                 size);
         long start = size - PackHeader.TRAILER_BYTES - length;
         return PackHeader.decode(keys, pack, readBlob(ch, start, length), start);
+    }
+
+    /** Exactly {@code length} bytes at {@code offset} into {@code into}, or {@link TruncatedDataException}. */
+    private static void readFully(FileChannel ch, long offset, byte[] into, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into, 0, length);
+        long at = offset;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, at);
+            if (n < 0) {
+                throw new TruncatedDataException("the file ends at " + at + ", before " + (offset + length));
+            }
+            at += n;
+        }
     }
 
     /** Exactly {@code length} bytes at {@code offset}, or {@link TruncatedDataException} if the file ends first. */
