@@ -684,71 +684,359 @@ public final class VaultRepository implements AutoCloseable {
             }
             outputs.add(out);
         }
-        long total = manifest.bytes();
-        SerialProgress progress = new SerialProgress(listener);
-        AtomicLong written = new AtomicLong();
-        AtomicInteger filesDone = new AtomicInteger();
-        ConcurrentLinkedQueue<Path> temps = new ConcurrentLinkedQueue<>();
-        PackChannels packs = new PackChannels();
-        // One reader (and its buffers) per restore thread, dropped with the pool when the restore ends.
-        ThreadLocal<BlobReader> readers = ThreadLocal.withInitial(() -> new BlobReader(keys, maxChunk()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vault-restore");
-            t.setDaemon(true);
-            return t;
-        });
-        ExecutorService forcer = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vault-restore-force");
-            t.setDaemon(true);
-            return t;
-        });
+        RestoreRun run = new RestoreRun(snapshot, manifest, outputs, new SerialProgress(listener));
         try {
-            List<Future<Path>> done = new ArrayList<>();
-            for (int i = 0; i < outputs.size(); i++) {
-                Manifest.FileEntry f = manifest.files().get(i);
-                Path out = outputs.get(i);
-                // A file is forced to disk on another thread, so the worker goes on decrypting the next one
-                // meanwhile; nothing is renamed into place before every file is written, checked and forced.
-                done.add(CompletableFuture.supplyAsync(() -> {
-                    Path temp = restoreFile(snapshot, f, out, packs, temps, readers.get(), bytes -> progress.report(
-                            new Progress.Restore(written.addAndGet(bytes), total, filesDone.get(), outputs.size())));
-                    progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
-                            outputs.size()));
-                    return temp;
-                }, pool).thenApplyAsync(temp -> force(snapshot, f, temp), forcer));
-            }
-            List<Path> restored = new ArrayList<>();
-            RestoreFailedException failure = null;
-            for (Future<Path> f : done) {
-                try {
-                    restored.add(f.get());
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RestoreFailedException r ? r
-                                : new RestoreFailedException(snapshot, null, null, null, -1,
-                                        "unexpected failure: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            List<Path> restored = run.run();
             for (int i = 0; i < restored.size(); i++) {
                 try {
                     Files.move(restored.get(i), outputs.get(i), StandardCopyOption.ATOMIC_MOVE);
-                    temps.remove(restored.get(i));
+                    run.temps.remove(restored.get(i));
                 } catch (IOException e) {
                     throw new RestoreFailedException(snapshot, manifest.files().get(i).path(), null, null, -1,
                             "cannot rename into place: " + e, e);
                 }
             }
             outputs.stream().map(Path::getParent).distinct().forEach(DurableFiles::forceDirectory);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e);
         } finally {
+            run.close();
+        }
+    }
+
+    /**
+     * One restore's pipeline. The chunks of all files, in manifest order, are claimed one at a time by {@code threads}
+     * workers, which read, authenticate (GCM tag; the chunk id is not recomputed, see FORMAT.md "Why restore does not
+     * recompute chunk ids") and decompress them in parallel, also within one large file. A decoded chunk goes to its
+     * file's {@link FileSink}, which hashes and writes chunks strictly in order: the worker that delivers the next
+     * chunk of a file writes it and any later ones already waiting, the others go on decoding. A semaphore bounds the
+     * decoded chunks held (memory: about 2 x threads + 2 chunks); it cannot deadlock, since the lowest unwritten chunk
+     * of all is always either being decoded or the next one of its file. A file is checked (size, SHA-256) when its
+     * last chunk is written and forced to disk once, on a second pool; nothing is renamed into place before every
+     * file is written, checked and forced.
+     */
+    private final class RestoreRun implements AutoCloseable {
+        private final Snapshot snapshot;
+        private final List<Manifest.FileEntry> files;
+        private final List<Path> outputs;
+        private final SerialProgress progress;
+        private final long total;
+        final ConcurrentLinkedQueue<Path> temps = new ConcurrentLinkedQueue<>();
+        private final PackChannels packs = new PackChannels();
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicInteger filesDone = new AtomicInteger();
+        private final Semaphore decoded = new Semaphore(threads * 2 + 2);
+        private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicReference<RestoreFailedException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final List<CompletableFuture<Path>> forced = new ArrayList<>();
+        private final FileSink[] sinks;
+        private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vault-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        private final ExecutorService forcer = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vault-restore-force");
+            t.setDaemon(true);
+            return t;
+        });
+        /** The next chunk to claim (guarded by {@code this}). */
+        private int fileCursor;
+        private int chunkCursor;
+
+        RestoreRun(Snapshot snapshot, Manifest manifest, List<Path> outputs, SerialProgress progress) {
+            this.snapshot = snapshot;
+            this.files = manifest.files();
+            this.outputs = outputs;
+            this.progress = progress;
+            this.total = manifest.bytes();
+            this.sinks = new FileSink[files.size()];
+            for (int i = 0; i < sinks.length; i++) {
+                sinks[i] = new FileSink(files.get(i), outputs.get(i));
+                forced.add(sinks[i].done);
+            }
+        }
+
+        /** Restores every file to its temporary name; returns them, checked and forced, in manifest order. */
+        List<Path> run() {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                workers.add(pool.submit(this::work));
+            }
+            try {
+                for (Future<?> w : workers) {
+                    w.get();
+                }
+                List<Path> restored = new ArrayList<>();
+                for (CompletableFuture<Path> f : forced) {
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    restored.add(f.get());
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                return restored;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e));
+                throw failure.get();
+            } catch (ExecutionException e) {
+                fail(e.getCause() instanceof RestoreFailedException r ? r : new RestoreFailedException(snapshot, null,
+                        null, null, -1, "unexpected failure: " + e.getCause(), e.getCause()));
+                throw failure.get();
+            }
+        }
+
+        private record Claim(int file, int chunk) {
+        }
+
+        /** The next chunk in manifest order, or null when all are claimed; an empty file is a claim of chunk -1. */
+        private synchronized Claim claim() {
+            while (fileCursor < files.size()) {
+                int count = files.get(fileCursor).chunks().size();
+                if (count == 0) {
+                    return new Claim(fileCursor++, -1);
+                }
+                if (chunkCursor < count) {
+                    return new Claim(fileCursor, chunkCursor++);
+                }
+                fileCursor++;
+                chunkCursor = 0;
+            }
+            return null;
+        }
+
+        private void work() {
+            BlobReader reader = new BlobReader(keys, maxChunk());
+            while (failure.get() == null) {
+                try {
+                    decoded.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail(new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e));
+                    return;
+                }
+                Claim c = failure.get() == null ? claim() : null;
+                if (c == null) {
+                    decoded.release();
+                    return;
+                }
+                FileSink sink = sinks[c.file()];
+                try {
+                    if (c.chunk() < 0) {
+                        decoded.release();
+                        sink.finish();
+                        continue;
+                    }
+                    ChunkId id = files.get(c.file()).chunks().get(c.chunk());
+                    int n = decode(reader, sink.entry, id);
+                    byte[] buffer = freeBuffers.poll();
+                    sink.deliver(c.chunk(), reader.swapPlaintext(buffer == null ? new byte[0] : buffer), n);
+                } catch (RestoreFailedException e) {
+                    fail(e);
+                } catch (RuntimeException e) {
+                    fail(new RestoreFailedException(snapshot, sink.entry.path(), null, null, -1,
+                            "unexpected failure: " + e, e));
+                }
+            }
+        }
+
+        private int decode(BlobReader reader, Manifest.FileEntry f, ChunkId c) {
+            BlobLocation loc = index.get(c);
+            if (loc == null) {
+                throw new RestoreFailedException(snapshot, f.path(), c, null, -1,
+                        "the chunk is in no index file and no pack header", null);
+            }
+            try {
+                byte[] sealed = reader.sealedBuffer(loc.length());
+                readFully(packs.get(loc.pack()), loc.offset(), sealed, loc.length());
+                return reader.open(c, sealed, 0, loc.length(), false);
+            } catch (NoSuchFileException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the pack file is missing", e);
+            } catch (TruncatedDataException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the pack ends before this blob (truncated)", e);
+            } catch (CorruptDataException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the blob is damaged: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "cannot read the pack: " + e, e);
+            }
+        }
+
+        /** The first failure wins; the workers stop claiming, and every file still waiting fails with it. */
+        private void fail(RestoreFailedException e) {
+            if (failure.compareAndSet(null, e)) {
+                // wake workers waiting for a buffer that a stopped file will never hand back
+                decoded.release(threads);
+            }
+            RestoreFailedException first = failure.get();
+            for (FileSink s : sinks) {
+                s.done.completeExceptionally(first);
+            }
+        }
+
+        /**
+         * One file being restored: decoded chunks wait here until they are next; one thread at a time (the
+         * "drainer") hashes and writes them, outside the lock, so that other workers only ever wait to hand over.
+         */
+        private final class FileSink {
+            final Manifest.FileEntry entry;
+            final Path temp;
+            final CompletableFuture<Path> done = new CompletableFuture<>();
+            private final Path out;
+            private final Map<Integer, byte[]> waiting = new HashMap<>();
+            private final Map<Integer, Integer> lengths = new HashMap<>();
+            private int next;
+            private boolean draining;
+            /** Touched only by the current drainer (a happens-before edge through the lock between drainers). */
+            private FileChannel channel;
+            private MessageDigest sha;
+            private long size;
+
+            FileSink(Manifest.FileEntry entry, Path out) {
+                this.entry = entry;
+                this.out = out;
+                this.temp = out.resolveSibling("." + out.getFileName() + ".finres-restore" + DurableFiles.TEMP_SUFFIX);
+            }
+
+            void deliver(int chunk, byte[] buffer, int length) {
+                synchronized (this) {
+                    waiting.put(chunk, buffer);
+                    lengths.put(chunk, length);
+                    if (draining) {
+                        return;
+                    }
+                    draining = true;
+                }
+                while (true) {
+                    byte[] b;
+                    int n;
+                    int index;
+                    synchronized (this) {
+                        index = next;
+                        b = waiting.remove(index);
+                        if (b == null || failure.get() != null) {
+                            draining = false;
+                            if (b != null) {
+                                recycle(b);
+                            }
+                            return;
+                        }
+                        n = lengths.remove(index);
+                    }
+                    try {
+                        write(b, n);
+                    } finally {
+                        recycle(b);
+                    }
+                    synchronized (this) {
+                        next = index + 1;
+                    }
+                    progress.report(new Progress.Restore(written.addAndGet(n), total, filesDone.get(),
+                            outputs.size()));
+                    if (index + 1 == entry.chunks().size()) {
+                        synchronized (this) {
+                            draining = false;
+                        }
+                        finish();
+                        return;
+                    }
+                }
+            }
+
+            private void recycle(byte[] buffer) {
+                freeBuffers.add(buffer);
+                decoded.release();
+            }
+
+            private void open() throws IOException {
+                Files.createDirectories(out.getParent());
+                temps.add(temp);
+                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                sha = sha256();
+            }
+
+            private void write(byte[] b, int n) {
+                try {
+                    if (channel == null) {
+                        open();
+                    }
+                    sha.update(b, 0, n);
+                    ByteBuffer buf = ByteBuffer.wrap(b, 0, n);
+                    long at = size;
+                    while (buf.hasRemaining()) {
+                        at += channel.write(buf, at);
+                    }
+                    size += n;
+                } catch (IOException e) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "cannot write " + temp
+                            + ": " + e, e);
+                }
+            }
+
+            /** After the last chunk (or at once for an empty file): close, check, and force on the second pool. */
+            void finish() {
+                try {
+                    if (channel == null) {
+                        open();
+                    }
+                    channel.close();
+                } catch (IOException e) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "cannot write " + temp
+                            + ": " + e, e);
+                }
+                String digest = HexFormat.of().formatHex(sha.digest());
+                if (size != entry.size() || !digest.equals(entry.sha256())) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "restored " + size
+                            + " bytes with SHA-256 " + digest + ", the manifest says " + entry.size() + " bytes "
+                            + entry.sha256(), null);
+                }
+                progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
+                        outputs.size()));
+                // forced on another thread, so this worker goes on decoding meanwhile
+                CompletableFuture.supplyAsync(() -> force(snapshot, entry, temp), forcer).whenComplete((p, e) -> {
+                    if (e != null) {
+                        fail(e.getCause() instanceof RestoreFailedException r ? r : e instanceof RestoreFailedException r2
+                                ? r2 : new RestoreFailedException(snapshot, entry.path(), null, null, -1,
+                                        "cannot force " + temp + ": " + e, e));
+                    } else {
+                        done.complete(p);
+                    }
+                });
+            }
+
+            void closeQuietly() {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException ignored) {
+                    // failing already; the temporary file is deleted next
+                }
+            }
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             forcer.shutdownNow();
+            try {
+                forcer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (FileSink s : sinks) {
+                s.closeQuietly();
+            }
             packs.close();
             for (Path t : temps) {
                 try {
@@ -758,66 +1046,6 @@ public final class VaultRepository implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * Writes one file from its chunks with positional writes, hashing as it goes. Each chunk is authenticated by
-     * its GCM tag (the chunk id is in the associated data) and not re-hashed to its id: the file's SHA-256 against
-     * the manifest stays as the end-to-end check (FORMAT.md, "Why restore does not recompute chunk ids"). The
-     * buffers come from the thread's {@link BlobReader}, so nothing is allocated per chunk.
-     */
-    private Path restoreFile(Snapshot snapshot, Manifest.FileEntry f, Path out, PackChannels packs,
-            ConcurrentLinkedQueue<Path> temps, BlobReader reader, java.util.function.LongConsumer progress) {
-        Path temp = out.resolveSibling("." + out.getFileName() + ".finres-restore" + DurableFiles.TEMP_SUFFIX);
-        MessageDigest sha = sha256();
-        long size = 0;
-        try {
-            Files.createDirectories(out.getParent());
-            temps.add(temp);
-            try (FileChannel o = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (ChunkId c : f.chunks()) {
-                    BlobLocation loc = index.get(c);
-                    if (loc == null) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, null, -1,
-                                "the chunk is in no index file and no pack header", null);
-                    }
-                    int n;
-                    try {
-                        byte[] sealed = reader.sealedBuffer(loc.length());
-                        readFully(packs.get(loc.pack()), loc.offset(), sealed, loc.length());
-                        n = reader.open(c, sealed, 0, loc.length(), false);
-                    } catch (NoSuchFileException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the pack file is missing", e);
-                    } catch (TruncatedDataException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the pack ends before this blob (truncated)", e);
-                    } catch (CorruptDataException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the blob is damaged: " + e.getMessage(), e);
-                    }
-                    byte[] plain = reader.plaintext();
-                    sha.update(plain, 0, n);
-                    ByteBuffer b = ByteBuffer.wrap(plain, 0, n);
-                    long at = size;
-                    while (b.hasRemaining()) {
-                        at += o.write(b, at);
-                    }
-                    size += n;
-                    progress.accept(n);
-                }
-            }
-        } catch (IOException e) {
-            throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "cannot write " + temp + ": " + e,
-                    e);
-        }
-        String digest = HexFormat.of().formatHex(sha.digest());
-        if (size != f.size() || !digest.equals(f.sha256())) {
-            throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "restored " + size
-                    + " bytes with SHA-256 " + digest + ", the manifest says " + f.size() + " bytes " + f.sha256(),
-                    null);
-        }
-        return temp;
     }
 
     /** Forces a restored, checked temporary file to disk. */

@@ -38,6 +38,16 @@ public final class BlobReader {
     }
 
     /**
+     * Hands the plaintext buffer of the last {@link #open} over to the caller (who may keep it while this reader
+     * goes on) and takes {@code replacement}, of any size, as this reader's next plaintext buffer.
+     */
+    public byte[] swapPlaintext(byte[] replacement) {
+        byte[] out = plain;
+        plain = replacement;
+        return out;
+    }
+
+    /**
      * Authenticates and decompresses {@code src[offset, offset + length)} as the blob of {@code id}; returns the
      * plaintext's length. Anything wrong is a {@link CorruptDataException}.
      */
