@@ -703,13 +703,13 @@ public final class VaultRepository implements AutoCloseable {
     }
 
     /**
-     * One restore's pipeline. The chunks of all files, in manifest order, are claimed one at a time by {@code threads}
-     * workers, which read, authenticate (GCM tag; the chunk id is not recomputed, see FORMAT.md "Why restore does not
-     * recompute chunk ids") and decompress them in parallel, also within one large file. A decoded chunk goes to its
+     * One restore's pipeline. The chunks of all files are claimed one at a time by {@code threads} workers (see
+     * {@code claim}), which read, authenticate (GCM tag; the chunk id is not recomputed, see FORMAT.md "Why restore
+     * does not recompute chunk ids") and decompress them in parallel, also within one large file. A decoded chunk goes to its
      * file's {@link FileSink}, which hashes and writes chunks strictly in order: the worker that delivers the next
      * chunk of a file writes it and any later ones already waiting, the others go on decoding. A semaphore bounds the
-     * decoded chunks held (memory: about 2 x threads + 2 chunks); it cannot deadlock, since the lowest unwritten chunk
-     * of all is always either being decoded or the next one of its file. A file is checked (size, SHA-256) when its
+     * decoded chunks held (memory: about 2 x threads + 2 chunks); it cannot deadlock, since a file's chunks are claimed
+     * in order, so the lowest unwritten chunk of each file is always either being decoded or the next one to write. A file is checked (size, SHA-256) when its
      * last chunk is written and forced to disk once, on a second pool; nothing is renamed into place before every
      * file is written, checked and forced.
      */
@@ -739,9 +739,10 @@ public final class VaultRepository implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        /** The next chunk to claim (guarded by {@code this}). */
+        /** Claims (guarded by {@code this}): the first file no worker has started, per file the next chunk. */
         private int fileCursor;
-        private int chunkCursor;
+        private int helpCursor;
+        private final int[] nextChunk;
 
         RestoreRun(Snapshot snapshot, Manifest manifest, List<Path> outputs, SerialProgress progress) {
             this.snapshot = snapshot;
@@ -750,6 +751,7 @@ public final class VaultRepository implements AutoCloseable {
             this.progress = progress;
             this.total = manifest.bytes();
             this.sinks = new FileSink[files.size()];
+            this.nextChunk = new int[files.size()];
             for (int i = 0; i < sinks.length; i++) {
                 sinks[i] = new FileSink(files.get(i), outputs.get(i));
                 forced.add(sinks[i].done);
@@ -791,24 +793,36 @@ public final class VaultRepository implements AutoCloseable {
         private record Claim(int file, int chunk) {
         }
 
-        /** The next chunk in manifest order, or null when all are claimed; an empty file is a claim of chunk -1. */
-        private synchronized Claim claim() {
-            while (fileCursor < files.size()) {
-                int count = files.get(fileCursor).chunks().size();
-                if (count == 0) {
-                    return new Claim(fileCursor++, -1);
+        /**
+         * The next chunk for a worker, or null when all are claimed; an empty file is a claim of chunk -1. A worker
+         * keeps to its file (it then decodes, hashes and writes each chunk itself, while the chunk is in its core's
+         * cache), takes the next unstarted file when its own is all claimed, and only then helps on the lowest file
+         * with chunks left: one large file, or the last files of a snapshot, are still shared by every worker. The
+         * chunks of one file are claimed in order, which is what keeps the pipeline free of deadlock.
+         */
+        private synchronized Claim claim(int ownFile) {
+            if (ownFile >= 0 && nextChunk[ownFile] < files.get(ownFile).chunks().size()) {
+                return new Claim(ownFile, nextChunk[ownFile]++);
+            }
+            if (fileCursor < files.size()) {
+                int f = fileCursor++;
+                if (files.get(f).chunks().isEmpty()) {
+                    return new Claim(f, -1);
                 }
-                if (chunkCursor < count) {
-                    return new Claim(fileCursor, chunkCursor++);
+                nextChunk[f] = 1;
+                return new Claim(f, 0);
+            }
+            for (; helpCursor < files.size(); helpCursor++) {
+                if (nextChunk[helpCursor] < files.get(helpCursor).chunks().size()) {
+                    return new Claim(helpCursor, nextChunk[helpCursor]++);
                 }
-                fileCursor++;
-                chunkCursor = 0;
             }
             return null;
         }
 
         private void work() {
             BlobReader reader = new BlobReader(keys, maxChunk());
+            int ownFile = -1;
             while (failure.get() == null) {
                 try {
                     decoded.acquire();
@@ -817,11 +831,12 @@ public final class VaultRepository implements AutoCloseable {
                     fail(new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e));
                     return;
                 }
-                Claim c = failure.get() == null ? claim() : null;
+                Claim c = failure.get() == null ? claim(ownFile) : null;
                 if (c == null) {
                     decoded.release();
                     return;
                 }
+                ownFile = c.file();
                 FileSink sink = sinks[c.file()];
                 try {
                     if (c.chunk() < 0) {
