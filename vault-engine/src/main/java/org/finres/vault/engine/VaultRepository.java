@@ -1160,11 +1160,29 @@ public final class VaultRepository implements AutoCloseable {
         }
     }
 
-    /** Serialises listener calls from worker threads (the listener contract promises one call at a time). */
-    private record SerialProgress(ProgressListener listener) {
+    /**
+     * Serialises listener calls from worker threads (the listener contract promises one call at a time), and keeps
+     * restore reports monotonic: a worker that read the counters before another may reach the lock after it, and its
+     * older figures must not make the progress go backwards.
+     */
+    private static final class SerialProgress {
+        private final ProgressListener listener;
+        private long bytes;
+        private int files;
+
+        SerialProgress(ProgressListener listener) {
+            this.listener = listener;
+        }
+
         synchronized void report(Progress p) {
+            Progress shown = p;
+            if (p instanceof Progress.Restore r) {
+                bytes = Math.max(bytes, r.bytesWritten());
+                files = Math.max(files, r.filesDone());
+                shown = new Progress.Restore(bytes, r.bytesTotal(), files, r.filesTotal());
+            }
             synchronized (listener) {
-                listener.report(p);
+                listener.report(shown);
             }
         }
     }
