@@ -79,6 +79,9 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the evidence as JSON (the body sent to the hub).")
     boolean json;
 
+    /** What the drill found besides discrepancies (which attestation it matched, why it could not compare). */
+    private final List<String> notes = new ArrayList<>();
+
     @Override
     public Integer call() {
         if (targetHours < 1) {
@@ -126,6 +129,10 @@ final class DrillCommand implements Callable<Integer> {
                     discrepancies.add("... and " + (check.discrepancyCount() - check.discrepancies().size()) + " more");
                 }
                 totalsMatch = check.discrepancyCount() == 0;
+                if (send) {
+                    discrepancies.addAll(compareWithAttestation(snapshot, check));
+                    totalsMatch = totalsMatch && discrepancies.isEmpty();
+                }
                 if (!check.institution().equals(snapshot.info().institution())
                         || !check.businessDate().equals(snapshot.info().businessDate())) {
                     discrepancies.add("the restored dataset is of " + check.institution() + "@" + check.businessDate()
@@ -163,6 +170,7 @@ final class DrillCommand implements Callable<Integer> {
         evidence.put("targetSeconds", targetSeconds).put("outcome", passed ? "PASSED" : "FAILED");
         if (json) {
             out.println(evidence.toPrettyString());
+            notes.forEach(n -> err.println("finres: " + Output.printable(n)));
         } else {
             out.println("drill of " + Output.printable(snapshot.toString()) + ": " + (passed ? "PASSED" : "FAILED"));
             for (String phase : List.of("open", "restore", "validate")) {
@@ -174,6 +182,7 @@ final class DrillCommand implements Callable<Integer> {
             out.println("  " + snapshot.files() + " files, " + ProgressMeter.bytes(snapshot.bytes()) + "; control totals "
                     + (totalsMatch ? "match" : "DO NOT match"));
             discrepancies.forEach(d -> out.println("  " + Output.printable(d)));
+            notes.forEach(n -> out.println("  " + Output.printable(n)));
             if (keep && target != null && failure == null) {
                 out.println("  restored dataset kept in " + target);
             }
@@ -187,6 +196,63 @@ final class DrillCommand implements Callable<Integer> {
             throw failure;
         }
         return passed ? ExitStatus.OK.code() : ExitStatus.INVALID_DATA.code();
+    }
+
+    /**
+     * The recomputed counts and totals against the ones the institution signed when it vaulted the snapshot: the
+     * dataset's own dataset.json travels inside the snapshot, the attestation does not.
+     */
+    private List<String> compareWithAttestation(Snapshot snapshot, DatasetCheck.Result check) {
+        Optional<JsonNode> entry;
+        try {
+            entry = new VaultHub(hub.client()).attestation(snapshot.info().institution(),
+                    snapshot.info().businessDate(), snapshot.id().value());
+        } catch (org.finres.cli.remote.HubRefused e) {
+            notes.add("note: the hub's attestations are not readable with this token (" + Output.printable(
+                    e.getMessage()) + "); totals checked against the dataset's own dataset.json only");
+            return List.of();
+        }
+        if (entry.isEmpty()) {
+            notes.add("note: the hub holds no attestation of snapshot " + snapshot.id().value().substring(0, 12)
+                    + "; totals checked against the dataset's own dataset.json only");
+            return List.of();
+        }
+        List<String> differences = new ArrayList<>();
+        Map<String, String> attested = new java.util.TreeMap<>();
+        entry.get().path("controlTotals").properties().forEach(p -> attested.put(p.getKey(),
+                p.getValue().isString() ? p.getValue().stringValue() : p.getValue().toString()));
+        java.util.Set<String> keys = new java.util.TreeSet<>(attested.keySet());
+        keys.addAll(check.controlTotals().keySet());
+        for (String key : keys) {
+            String a = attested.get(key);
+            String r = check.controlTotals().get(key);
+            if (a == null || r == null || !sameAmount(a, r)) {
+                differences.add("control total " + key + ": attested " + (a == null ? "none" : a) + ", restored "
+                        + (r == null ? "none" : r));
+            }
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        entry.get().path("recordCounts").properties().forEach(p -> counts.put(p.getKey(), p.getValue().asLong()));
+        java.util.Set<String> kinds = new java.util.TreeSet<>(counts.keySet());
+        kinds.addAll(check.recordCounts().keySet());
+        for (String kind : kinds) {
+            if (!java.util.Objects.equals(counts.get(kind), check.recordCounts().get(kind))) {
+                differences.add("record count " + kind + ": attested " + counts.get(kind) + ", restored "
+                        + check.recordCounts().get(kind));
+            }
+        }
+        if (differences.isEmpty()) {
+            notes.add("matches the attestation in ledger entry " + entry.get().path("sequence").toString());
+        }
+        return differences;
+    }
+
+    private static boolean sameAmount(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private Path temporaryTarget() {

@@ -15,7 +15,7 @@ import org.finres.vault.engine.custody.CustodianKeyPair.Argon2id;
  * opens the repository after the default cost is raised:
  * <pre>"FRPW" 0x01 | memoryKiB u32 | iterations u32 | parallelism u8 | salt 16
  * | AES-256-GCM-KW/v1 under Argon2id(passphrase UTF-8, salt), aad context = repository id || every byte before</pre>
- * (ADR 023). Every {@link #wrap} draws a new salt.
+ * (ADR 021). Every {@link #wrap} draws a new salt.
  */
 final class PassphraseKeyWrapping implements KeyWrapping {
 

@@ -84,6 +84,18 @@ final class VaultHub {
         return client.post(BASE + "/attestations", JSON.readTree(attestation.toJson()));
     }
 
+    /** The hub's ledger entry attesting this snapshot, if the caller may read it and it exists. */
+    java.util.Optional<JsonNode> attestation(String institution, java.time.LocalDate businessDate, String snapshotId) {
+        JsonNode entries = client.get(BASE + "/attestations" + HubClient.query("institution", institution, "from",
+                businessDate.toString(), "to", businessDate.toString()));
+        for (JsonNode entry : entries) {
+            if (snapshotId.equals(text(entry, "snapshotId"))) {
+                return java.util.Optional.of(entry);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     JsonNode restoreRequest(String id) {
         return client.get(BASE + "/restore-requests/" + HubClient.segment(id));
     }

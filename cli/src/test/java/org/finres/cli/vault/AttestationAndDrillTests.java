@@ -116,6 +116,8 @@ class AttestationAndDrillTests {
             Map<String, String> env = new HashMap<>(f.environment);
             env.putAll(hub.environment());
 
+            hub.json("GET", ATTESTATIONS, 200, "[" + ledgerEntry(dataset, Map.of()) + "]");
+
             CliRun run = f.vault(env, "drill", "--repo", f.repo.toString(), "--hub", hub.url(), "--work-dir",
                     work.toString());
 
@@ -123,8 +125,9 @@ class AttestationAndDrillTests {
             assertThat(run.out()).contains("drill of bank-a@2026-12-01").contains("PASSED")
                     .containsPattern("open +[0-9.]+ s").containsPattern("restore +[0-9.]+ s")
                     .containsPattern("validate +[0-9.]+ s").contains("of the 24 h target")
-                    .contains("control totals match").contains("as drill 0a1b2c3d-0000-4000-8000-000000000001");
-            JsonNode body = JSON.readTree(hub.onlyRequest().body());
+                    .contains("control totals match").contains("matches the attestation in ledger entry 3")
+                    .contains("as drill 0a1b2c3d-0000-4000-8000-000000000001");
+            JsonNode body = JSON.readTree(posted(hub, "/api/v1/vault/drills").body());
             assertThat(body.path("institution").stringValue()).isEqualTo("bank-a");
             assertThat(body.path("repositoryId").stringValue()).isEqualTo(Repositories.repositoryId(f.repo));
             assertThat(body.path("snapshotId").stringValue()).hasSize(64);
@@ -141,6 +144,54 @@ class AttestationAndDrillTests {
             assertThat(body.path("outcome").stringValue()).isEqualTo("PASSED");
         }
         assertThat(work).isEmptyDirectory(); // the restored copy is removed after the drill
+    }
+
+    @Test
+    void aDrillWhoseTotalsDifferFromTheAttestationFailsNamingTheTotal() throws Exception {
+        f.init();
+        Path dataset = f.dataset("dataset", 100);
+        assertThat(f.vault("backup", "--repo", f.repo.toString(), dataset.toString()).exitCode()).isZero();
+        try (StubHub hub = new StubHub()) {
+            hub.json("POST", "/api/v1/vault/drills", 201, "{\"id\":\"0a1b2c3d-0000-4000-8000-000000000003\"}");
+            hub.json("GET", ATTESTATIONS, 200, "[" + ledgerEntry(dataset, Map.of("closing_balance.TWD", "1.00")) + "]");
+            Map<String, String> env = new HashMap<>(f.environment);
+            env.putAll(hub.environment());
+
+            CliRun run = f.vault(env, "drill", "--repo", f.repo.toString(), "--hub", hub.url());
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitStatus.INVALID_DATA.code());
+            assertThat(run.out()).contains("FAILED").contains("control totals DO NOT match")
+                    .containsPattern("control total closing_balance\\.TWD: attested 1\\.00, restored -?[0-9]+\\.[0-9]{2}");
+            JsonNode body = JSON.readTree(hub.requests().stream().filter(r -> r.method().equals("POST")).findFirst()
+                    .orElseThrow().body());
+            assertThat(body.path("outcome").stringValue()).isEqualTo("FAILED");
+            assertThat(body.path("controlTotalsMatch").booleanValue()).isFalse();
+        }
+    }
+
+    private static StubHub.Request posted(StubHub hub, String target) {
+        return hub.requests().stream().filter(r -> r.method().equals("POST") && r.target().equals(target))
+                .findFirst().orElseThrow();
+    }
+
+    private static final String ATTESTATIONS = "/api/v1/vault/attestations?institution=bank-a&from=2026-12-01"
+            + "&to=2026-12-01";
+
+    /** The hub's ledger entry of the repository's only snapshot, with the dataset's totals except {@code changed}. */
+    private String ledgerEntry(Path dataset, Map<String, String> changed) throws Exception {
+        DatasetManifest declared = DatasetReader.manifest(dataset);
+        String snapshotId;
+        try (Stream<Path> s = Files.list(f.repo.resolve("snapshots"))) {
+            snapshotId = s.findFirst().orElseThrow().getFileName().toString();
+        }
+        var entry = JSON.createObjectNode().put("sequence", 3).put("institution", "bank-a")
+                .put("snapshotId", snapshotId).put("businessDate", "2026-12-01");
+        var counts = entry.putObject("recordCounts");
+        declared.recordCounts().forEach(counts::put);
+        var totals = entry.putObject("controlTotals");
+        declared.controlTotals().forEach(totals::put);
+        changed.forEach(totals::put);
+        return entry.toString();
     }
 
     @Test
