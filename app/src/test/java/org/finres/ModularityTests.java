@@ -24,7 +24,7 @@ class ModularityTests {
 
     @Test
     void expectedModulesExist() {
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "web", "demo", "events", "detection");
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "web", "demo", "events", "detection", "vault");
     }
 
     @Test

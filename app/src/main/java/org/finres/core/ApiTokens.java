@@ -113,9 +113,9 @@ public class ApiTokens {
         for (TokenScope scope : draft.scopes()) {
             InstitutionKind kind = institutions.find(draft.institutionId()).orElseThrow().kind();
             for (var grant : scope.grantsFor(kind).entrySet()) {
-                // Sending events is a machine permission no person holds; whoever manages the tenant's tokens
-                // may hand it to a forwarder of that tenant.
-                if (grant.getKey() == Permission.EVENTS_WRITE) {
+                // Sending events and vault attestations are machine permissions no person holds; whoever manages
+                // the tenant's tokens may hand them to a forwarder or vault job of that tenant.
+                if (grant.getKey() == Permission.EVENTS_WRITE || grant.getKey() == Permission.VAULT_WRITE) {
                     continue;
                 }
                 if (!actor.may(grant.getKey(), draft.institutionId())) {

@@ -25,7 +25,20 @@ public enum Permission {
     /** Read the indicator list the hub matches events against. */
     INDICATORS_READ,
     /** Add and retire indicators. */
-    INDICATORS_MANAGE;
+    INDICATORS_MANAGE,
+    /** Read the vault's attestation ledger, freshness, custody registry, restore requests and drills. */
+    VAULT_READ,
+    /** Submit signed vault attestations and drill evidence (machine tokens with the vault:write scope). */
+    VAULT_WRITE,
+    /** Register and retire the institution's attestation signing keys (what makes an attestation believable). */
+    VAULT_KEYS,
+    /**
+     * Act in an escrow as the tenant one holds a custody role for: register one's custodian key, request a restore
+     * as the restoring institution, approve or deny as a custodian. Which role a tenant holds is the registry's.
+     */
+    VAULT_CUSTODY,
+    /** Set an institution's escrow threshold and its restoring institution (the hub operator). */
+    VAULT_MANAGE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

@@ -14,7 +14,12 @@ public enum TokenScope {
     READ("read"),
     AUDIT_READ("audit:read"),
     /** Send events for the token's own institution only: what an institution's SOC forwarder needs, nothing more. */
-    EVENTS_WRITE("events:write");
+    EVENTS_WRITE("events:write"),
+    /**
+     * Submit the own institution's signed vault attestations and drill evidence, and read its own vault records:
+     * what a nightly vault job needs. It cannot register signing keys, so a leaked token cannot forge attestations.
+     */
+    VAULT_WRITE("vault:write");
 
     private final String code;
 
@@ -37,7 +42,8 @@ public enum TokenScope {
             };
             case READ -> switch (kind) {
                 case HUB -> Role.HUB_ANALYST.grants();
-                case REGULATOR -> Role.REGULATOR.grants();
+                // The regulator has one role; its read token reads like it but never acts as an escrow custodian.
+                case REGULATOR -> readOnly(Role.REGULATOR.grants());
                 case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
                         Role.INSTITUTION_ANALYST.grants();
             };
@@ -48,10 +54,17 @@ public enum TokenScope {
                         Map.of(Permission.AUDIT_READ, OWN);
             };
             case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
+            case VAULT_WRITE -> Map.of(Permission.VAULT_WRITE, OWN, Permission.VAULT_READ, OWN);
         };
     }
 
-    /** The scopes' codes for messages: "admin, read, audit:read, events:write". */
+    private static Map<Permission, Permission.Reach> readOnly(Map<Permission, Permission.Reach> grants) {
+        Map<Permission, Permission.Reach> out = new java.util.EnumMap<>(grants);
+        out.remove(Permission.VAULT_CUSTODY);
+        return out;
+    }
+
+    /** The scopes' codes for messages: "admin, read, audit:read, events:write, vault:write". */
     public static String codes() {
         return String.join(", ", java.util.Arrays.stream(values()).map(TokenScope::code).toList());
     }

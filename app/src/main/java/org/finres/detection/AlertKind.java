@@ -13,7 +13,9 @@ public enum AlertKind {
     /** The same attacker reached several institutions (a sector-scope rule). */
     SECTOR,
     /** An event source sent nothing for longer than expected. */
-    SOURCE_SILENT;
+    SOURCE_SILENT,
+    /** An institution attested no vault run for a business date whose cut-off has passed. */
+    VAULT_MISSED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -26,6 +28,6 @@ public enum AlertKind {
             }
         }
         throw new org.finres.core.InvalidInputException("kind", "must be one of detection, correlation, indicator, "
-                + "sector, source-silent (was '" + org.finres.core.InvalidInputException.preview(code) + "')");
+                + "sector, source-silent, vault-missed (was '" + org.finres.core.InvalidInputException.preview(code) + "')");
     }
 }

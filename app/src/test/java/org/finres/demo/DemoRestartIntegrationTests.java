@@ -37,6 +37,11 @@ class DemoRestartIntegrationTests {
             firstOutput = run.output();
             firstInstitutions = run.context().getBean(Institutions.class).list(new Actor.SystemProcess("test"));
             assertThat(run.context().getBean(AuditTrail.class).verifyChain(null).intact()).isTrue();
+            // The vault's freshness page shows every colour from the first start on.
+            assertThat(run.context().getBean(org.finres.vault.VaultFreshness.class).freshness(new Actor.SystemProcess("test")))
+                    .extracting(org.finres.vault.Freshness::status).contains(org.finres.vault.FreshnessStatus.values());
+            assertThat(run.context().getBean(org.finres.vault.AttestationLedger.class)
+                    .verify(new Actor.SystemProcess("test")).entriesChecked()).isEqualTo(30);
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
         assertThat(firstOutput).contains("password:").contains("export FINRES_TOKEN=frs_");
@@ -52,6 +57,8 @@ class DemoRestartIntegrationTests {
             assertThat(run.output()).contains("Demo sector already in place").doesNotContain("export FINRES_TOKEN");
             assertThat(run.context().getBean(UserAccounts.class).count()).isEqualTo(17);
             assertThat(run.context().getBean(AuditTrail.class).verifyChain(null).intact()).isTrue();
+            assertThat(run.context().getBean(org.finres.vault.AttestationLedger.class)
+                    .verify(new Actor.SystemProcess("test")).entriesChecked()).as("seeded once").isEqualTo(30);
         }
     }
 

@@ -70,7 +70,7 @@ class AlertsApi {
 
     @GetMapping
     @Operation(summary = "Alerts, newest first; page on with the answer's `next` as `before`. status: new, "
-            + "acknowledged, closed; kind: detection, correlation, indicator, sector, source-silent; minLevel: "
+            + "acknowledged, closed; kind: detection, correlation, indicator, sector, source-silent, vault-missed; minLevel: "
             + "informational ... critical; limit at most 500 (default 100).")
     AlertPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String institution,
