@@ -81,6 +81,10 @@ final class InitCommand implements Callable<Integer> {
         Path root = repository.path();
         RepositoryParameters parameters = parameters();
         EscrowKeyWrapping escrow = escrow();
+        if (escrow != null && !KeyRotation.available()) {
+            throw new VaultFailed(ExitStatus.USAGE, "this build's vault engine cannot add the escrow key file beside "
+                    + "the passphrase (VaultRepository.addKey); nothing was made", null);
+        }
         PassphraseKeyWrapping wrapping = passphrase.wrapping(true);
         PrintWriter out = spec.commandLine().getOut();
         try (VaultRepository repo = VaultRepository.init(root, wrapping, parameters)) {

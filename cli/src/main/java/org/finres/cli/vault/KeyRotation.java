@@ -10,6 +10,11 @@ final class KeyRotation {
     private KeyRotation() {
     }
 
+    /** Whether this engine can add a key file to a repository (checked before anything is made). */
+    static boolean available() {
+        return false;
+    }
+
     static void add(VaultRepository repository, KeyWrapping wrapping) {
         // VaultRepository.addKey arrives with the engine's key rotation; until then a second key file cannot be made.
         throw new VaultFailed(ExitStatus.USAGE, "this engine cannot add a second key file yet (VaultRepository.addKey); "

@@ -202,4 +202,37 @@ class VaultCommandsTests {
         assertThat(run.err()).contains("does not add up").contains("balances.jsonl");
         assertThat(f.vault("snapshots", "--repo", f.repo.toString()).out()).contains("no snapshots");
     }
+
+    @Test
+    void helpDocumentsTheExitCodesScriptsBranchOn() {
+        CliRun help = f.vault("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("init").contains("import").contains("backup").contains("snapshots")
+                .contains("verify").contains("restore").contains("prune").contains("drill").contains("keys")
+                .containsPattern("5 +the repository is damaged").containsPattern("6 +a key was refused")
+                .containsPattern("7 +local storage failed").containsPattern("8 +the data does not parse or add up")
+                .containsPattern("9 +a snapshot of that institution and business date already exists");
+    }
+
+    @Test
+    void custodyFromTheHubIsRefusedWhenAKeyDoesNotMatchItsFingerprint() throws IOException {
+        Map<String, String> env = new HashMap<>(f.environment);
+        env.put("FINRES_KEY_PASSPHRASE", "custodian key passphrase");
+        Path key = tmp.resolve("fsc.key");
+        assertThat(f.vault(env, "keys", "generate", "--custodian", "--out", key.toString()).exitCode()).isZero();
+        String publicKey = Files.readString(tmp.resolve("fsc.key.pub")).strip();
+        try (org.finres.cli.testing.StubHub hub = new org.finres.cli.testing.StubHub()) {
+            hub.json("GET", "/api/v1/vault/custody/bank-a", 200, "{\"institution\":\"bank-a\",\"threshold\":2,"
+                    + "\"restoringInstitution\":\"bank-b\",\"custodians\":[{\"role\":\"REGULATOR\",\"name\":\"FSC\","
+                    + "\"tenant\":\"fsc\",\"publicKey\":\"" + publicKey + "\",\"fingerprint\":\"" + "0".repeat(64) + "\"}]}");
+            env.putAll(hub.environment());
+
+            CliRun run = f.vault(env, "init", "--repo", f.repo.toString(), "--custody-from-hub", "bank-a");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitStatus.KEY_REFUSED.code());
+            assertThat(run.err()).contains("custodian REGULATOR 'FSC'").contains("not the " + "0".repeat(64));
+            assertThat(f.repo).doesNotExist();
+        }
+    }
 }
