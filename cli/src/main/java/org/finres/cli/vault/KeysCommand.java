@@ -15,6 +15,7 @@ import org.finres.cli.remote.Output;
 import org.finres.vault.engine.VaultException;
 import org.finres.vault.engine.custody.CustodianKeyPair;
 import org.finres.vault.engine.custody.CustodianPublicKey;
+import org.finres.vault.engine.custody.CustodianRole;
 import org.finres.vault.engine.custody.EscrowKeyFile;
 import org.finres.vault.engine.custody.ReleasedShare;
 import org.finres.vault.engine.signing.SigningKeyPair;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 @Command(name = "keys",
-        description = {"Custodian and signing keys: generate key pairs, show fingerprints, release an escrow share."},
-        subcommands = {KeysCommand.Generate.class, KeysCommand.Fingerprint.class, KeysCommand.Release.class})
+        description = {"Custodian and signing keys: generate key pairs, show fingerprints, register public keys at the "
+                + "hub, request a restore, release an escrow share."},
+        subcommands = {KeysCommand.Generate.class, KeysCommand.Fingerprint.class, KeysCommand.Register.class,
+                KeysCommand.RequestRestore.class, KeysCommand.Release.class})
 final class KeysCommand {
 
     @Command(name = "generate",
@@ -244,6 +247,135 @@ final class KeysCommand {
                         + " approvals, status " + Output.printable(answer.path("status").isString()
                         ? answer.path("status").stringValue() : "?"));
             }
+            return ExitStatus.OK.code();
+        }
+    }
+
+    @Command(name = "register",
+            description = {"Register a public key at the hub: an attestation signing key of the token's institution "
+                    + "(POST /api/v1/vault/signing-keys), or the caller's custodian key for a role in an "
+                    + "institution's escrow (PUT /api/v1/vault/custody/INSTITUTION/custodians/ROLE).",
+                    "Exit codes: 0 registered, 1 usage, 2 refused, 3 unreachable, 6 the hub's fingerprint differs, "
+                            + "7 unreadable file."})
+    static final class Register implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HubConnection hub;
+
+        @Option(names = "--signing", paramLabel = "FILE", description = "A signing public key file (.pub).")
+        Path signing;
+
+        @Option(names = "--custodian", paramLabel = "FILE", description = "A custodian public key file (.pub).")
+        Path custodian;
+
+        @Option(names = "--institution", paramLabel = "SLUG", description = "With --custodian: whose escrow.")
+        String institution;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "With --custodian: INSTITUTION, HUB_OPERATOR, "
+                + "REGULATOR or RESTORING_INSTITUTION (the role the token's tenant holds).")
+        String role;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "With --custodian: the custodian's display name.")
+        String name;
+
+        @Override
+        public Integer call() {
+            if ((signing == null) == (custodian == null)) {
+                throw Secrets.usage(spec, "give one of --signing FILE or --custodian FILE");
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (signing != null) {
+                SigningPublicKey key;
+                try {
+                    key = SigningPublicKey.decode(KeyFiles.readEncoded(signing, new byte[] {'F', 'R', 'S', 'P', 1},
+                            "signing public key file"));
+                } catch (VaultException e) {
+                    throw VaultFailed.of(e, signing + " is not a signing public key");
+                }
+                var body = org.finres.cli.remote.HubClient.object();
+                body.put("publicKey", Base64.getEncoder().encodeToString(key.encode()));
+                JsonNode answer = hub.client().post("/api/v1/vault/signing-keys", body);
+                checkFingerprint(answer.path("fingerprint"), key.fingerprintHex());
+                o.println("registered signing key " + key.fingerprintHex());
+                return ExitStatus.OK.code();
+            }
+            if (institution == null || role == null || name == null) {
+                throw Secrets.usage(spec, "--custodian needs --institution, --role and --name");
+            }
+            CustodianRole custodianRole;
+            try {
+                custodianRole = CustodianRole.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw Secrets.usage(spec, "--role must be INSTITUTION, HUB_OPERATOR, REGULATOR or "
+                        + "RESTORING_INSTITUTION, not '" + role + "'");
+            }
+            CustodianPublicKey key = KeyFiles.custodianPublicKey(custodian);
+            var body = org.finres.cli.remote.HubClient.object();
+            body.put("name", name);
+            body.put("publicKey", Base64.getEncoder().encodeToString(key.encode()));
+            JsonNode answer = hub.client().put("/api/v1/vault/custody/" + org.finres.cli.remote.HubClient.segment(
+                    institution) + "/custodians/" + custodianRole.name(), body);
+            for (JsonNode c : answer.path("custodians")) {
+                if (c.path("role").isString() && c.path("role").stringValue().equals(custodianRole.name())) {
+                    checkFingerprint(c.path("fingerprint"), key.fingerprintHex());
+                }
+            }
+            o.println("registered " + custodianRole + " '" + Output.printable(name) + "' for " + Output.printable(
+                    institution) + ": " + key.fingerprintHex());
+            return ExitStatus.OK.code();
+        }
+
+        private static void checkFingerprint(JsonNode stated, String local) {
+            if (stated.isString() && !stated.stringValue().equalsIgnoreCase(local)) {
+                throw VaultFailed.keyRefused("the hub registered fingerprint " + Output.printable(stated.stringValue())
+                        + ", not this key's " + local, null);
+            }
+        }
+    }
+
+    @Command(name = "request-restore",
+            description = {"As the designated restoring institution, ask the hub for a restore of an institution's "
+                    + "repository (POST /api/v1/vault/restore-requests); the custodians then approve with "
+                    + "'keys release --restore-request ID'.",
+                    "Exit codes: 0 requested (the id is printed), 1 usage, 2 refused, 3 unreachable, 7 unreadable."})
+    static final class RequestRestore implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        HubConnection hub;
+
+        @Mixin
+        RepositoryOption repository;
+
+        @Option(names = "--institution", paramLabel = "SLUG", required = true, description = "Whose repository.")
+        String institution;
+
+        @Option(names = "--restorer", paramLabel = "FILE", required = true,
+                description = "The restoring institution's custodian public key file: the shares are sealed to it.")
+        Path restorer;
+
+        @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "Why (recorded and shown to "
+                + "the custodians).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            CustodianPublicKey key = KeyFiles.custodianPublicKey(restorer);
+            var body = org.finres.cli.remote.HubClient.object();
+            body.put("institution", institution);
+            body.put("repositoryId", Repositories.repositoryId(repository.path()));
+            body.put("reason", reason);
+            body.put("restorerPublicKey", Base64.getEncoder().encodeToString(key.encode()));
+            JsonNode answer = hub.client().post("/api/v1/vault/restore-requests", body);
+            spec.commandLine().getOut().println("restore request " + Output.printable(answer.path("id").isString()
+                    ? answer.path("id").stringValue() : answer.path("id").toString()) + ": "
+                    + Output.printable(answer.path("status").isString() ? answer.path("status").stringValue() : "")
+                    + ", " + answer.path("threshold").toString() + " approvals needed");
             return ExitStatus.OK.code();
         }
     }
