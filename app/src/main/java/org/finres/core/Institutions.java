@@ -22,11 +22,21 @@ public class Institutions {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public Institutions(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public Institutions(JdbcClient jdbc, AuditTrail audit, Clock clock,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Without event publication, for tests that stand an Institutions in for the real one. */
+    public Institutions(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this(jdbc, audit, clock, event -> {
+        });
     }
 
     /** The command to create or change an institution; validated here, whatever the channel it came from. */
@@ -93,6 +103,8 @@ public class Institutions {
         audit.record(actor, AuditEntry.success("institution.created", "institution", id.value(), id)
                 .with("name", draft.name()).with("kind", draft.kind().name())
                 .with("sizeTier", draft.sizeTier().name()));
+        // Within this transaction: what other modules make for a new member (its TAXII inbox) commits with it.
+        events.publishEvent(new InstitutionCreated(id, draft.kind()));
         return find(id).orElseThrow();
     }
 

@@ -38,7 +38,11 @@ public enum Permission {
      */
     VAULT_CUSTODY,
     /** Set an institution's escrow threshold and its restoring institution (the hub operator). */
-    VAULT_MANAGE;
+    VAULT_MANAGE,
+    /** Read shared threat intelligence (TAXII collections); what an object's TLP and sharing scope allow. */
+    INTEL_READ,
+    /** Share threat intelligence: post objects to writable collections, delete one's own. */
+    INTEL_WRITE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

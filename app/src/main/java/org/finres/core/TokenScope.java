@@ -19,7 +19,9 @@ public enum TokenScope {
      * Submit the own institution's signed vault attestations and drill evidence, and read its own vault records:
      * what a nightly vault job needs. It cannot register signing keys, so a leaked token cannot forge attestations.
      */
-    VAULT_WRITE("vault:write");
+    VAULT_WRITE("vault:write"),
+    /** Read and share threat intelligence over TAXII, and nothing else: what a member's TAXII client needs. */
+    INTEL_WRITE("intel:write");
 
     private final String code;
 
@@ -55,6 +57,12 @@ public enum TokenScope {
             };
             case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
             case VAULT_WRITE -> Map.of(Permission.VAULT_WRITE, OWN, Permission.VAULT_READ, OWN);
+            case INTEL_WRITE -> switch (kind) {
+                case HUB -> Map.of(Permission.INTEL_READ, Permission.Reach.ALL, Permission.INTEL_WRITE, Permission.Reach.ALL);
+                case REGULATOR -> Map.of();
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Map.of(Permission.INTEL_READ, OWN, Permission.INTEL_WRITE, OWN);
+            };
         };
     }
 

@@ -81,7 +81,10 @@ final class Camt053Source {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: long text arrives in pieces, so MAX_TEXT stops it before the parser has buffered it all.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // Errors come back as exceptions with a location; without a reporter the JDK also prints them to stderr.
+        f.setXMLReporter((message, type, info, location) -> { });
         try {
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -95,7 +98,11 @@ final class Camt053Source {
     static int read(String file, InputStream in, Handler handler) {
         XMLStreamReader r;
         try {
-            r = factory().createXMLStreamReader(in);
+            // ISO 20022 XML messages are UTF-8; decoding strictly ourselves turns a bad byte into an error with a
+            // location, where the JDK's own decoder would also print "[Fatal Error]" to stderr.
+            r = factory().createXMLStreamReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
         } catch (XMLStreamException | RuntimeException e) {
             throw new MalformedInputException(file, "line 1", "not XML: " + e.getMessage());
         }
@@ -238,6 +245,11 @@ final class Camt053Source {
         } catch (XMLStreamException e) {
             Location l = e.getLocation();
             String problem = e.getMessage();
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof java.nio.charset.CharacterCodingException) {
+                    problem = "the file is not valid UTF-8 (ISO 20022 messages are UTF-8)";
+                }
+            }
             // The JDK prefixes its messages with "ParseError at [row,col]:[l,c]\nMessage: ".
             int m = problem == null ? -1 : problem.indexOf("Message: ");
             throw new MalformedInputException(file, (l == null ? "" : "line " + l.getLineNumber())

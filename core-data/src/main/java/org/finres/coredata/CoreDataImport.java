@@ -36,6 +36,19 @@ public final class CoreDataImport {
         this.layout = new SourceLayout(options.pseudonymiser());
     }
 
+    /**
+     * Imports {@code source} in the given format: a folder for CSV and JSON Lines; for camt.053 an .xml file or a
+     * folder of them (read in name order).
+     */
+    public ImportResult from(SourceFormat format, Path source, Path target) {
+        return switch (format) {
+            case CSV -> fromCsv(source, target);
+            case JSON_LINES -> fromJsonLines(source, target);
+            case CAMT053 -> fromCamt053(Files.isDirectory(source) ? SourceFormat.xmlFiles(source) : List.of(source),
+                    target);
+        };
+    }
+
     /** A folder with customers.csv, accounts.csv, balances.csv, transactions.csv and optionally control_totals.csv. */
     public ImportResult fromCsv(Path folder, Path target) {
         return run(target, (writer, declared, found) -> {

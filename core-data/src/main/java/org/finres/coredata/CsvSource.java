@@ -4,6 +4,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -24,7 +26,12 @@ import java.util.Map;
  */
 final class CsvSource {
 
-    private static final CsvMapper MAPPER = CsvMapper.builder()
+    /** A field longer than this (e.g. an unclosed quote swallowing the file) is refused before it fills memory. */
+    static final int MAX_FIELD = 1 << 20;
+
+    private static final CsvMapper MAPPER = CsvMapper.builder(CsvFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD).build())
+                    .build())
             .enable(CsvReadFeature.SKIP_EMPTY_LINES)
             .build();
 

@@ -2,15 +2,15 @@ package org.finres.coredata;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,67 +97,77 @@ final class RecordJson {
 
     /** Parses one line; IllegalArgumentException names the field that is wrong. */
     static CoreRecord read(Entity entity, String line) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(line);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
         List<String> fields = FIELDS.get(entity);
-        for (Iterator<String> names = node.propertyNames().iterator(); names.hasNext(); ) {
-            String name = names.next();
-            if (!fields.contains(name)) {
-                throw new IllegalArgumentException("unknown field \"" + name + "\" for " + entity.key());
-            }
-        }
-        for (String field : fields) {
-            JsonNode value = node.get(field);
-            if (value == null) {
-                throw new IllegalArgumentException("field \"" + field + "\" is missing");
-            }
-            if (!(value.isString() || value.isNull() && NULLABLE.contains(field))) {
-                throw new IllegalArgumentException("field \"" + field + "\" must be a string"
-                        + (value.isNumber() ? " (amounts are strings, so no floating point can change them)" : ""));
-            }
-        }
+        String[] v = fieldsOf(entity, fields, line);
         return switch (entity) {
-            case CUSTOMERS -> new Customer(s(node, "id"), s(node, "displayName"),
-                    Fields.enumValue(ContactChannel.class, s(node, "contactChannel"), "contactChannel"),
-                    s(node, "contact"), s(node, "segment"),
-                    Fields.enumValue(KycStatus.class, s(node, "kycStatus"), "kycStatus"),
-                    Fields.optionalDate(s(node, "opened"), "opened"));
-            case ACCOUNTS -> new Account(s(node, "id"), s(node, "customerId"),
-                    Fields.enumValue(AccountType.class, s(node, "type"), "type"), CurrencyCode.of(s(node, "currency")),
-                    Fields.enumValue(AccountStatus.class, s(node, "status"), "status"),
-                    Fields.optionalDate(s(node, "opened"), "opened"));
+            case CUSTOMERS -> new Customer(v[0], v[1],
+                    Fields.enumValue(ContactChannel.class, v[2], "contactChannel"), v[3], v[4],
+                    Fields.enumValue(KycStatus.class, v[5], "kycStatus"), Fields.optionalDate(v[6], "opened"));
+            case ACCOUNTS -> new Account(v[0], v[1], Fields.enumValue(AccountType.class, v[2], "type"),
+                    CurrencyCode.of(v[3]), Fields.enumValue(AccountStatus.class, v[4], "status"),
+                    Fields.optionalDate(v[5], "opened"));
             case BALANCES -> {
-                CurrencyCode currency = CurrencyCode.of(s(node, "currency"));
-                yield new Balance(s(node, "accountId"), Fields.date(s(node, "businessDate"), "businessDate"),
-                        exact(currency, node, "opening"), exact(currency, node, "closing"),
-                        exact(currency, node, "available"), currency);
+                CurrencyCode currency = CurrencyCode.of(v[5]);
+                yield new Balance(v[0], Fields.date(v[1], "businessDate"), exact(currency, v[2], "opening"),
+                        exact(currency, v[3], "closing"), exact(currency, v[4], "available"), currency);
             }
             case TRANSACTIONS -> {
-                CurrencyCode currency = CurrencyCode.of(s(node, "currency"));
-                yield new Transaction(s(node, "id"), s(node, "accountId"),
-                        Fields.date(s(node, "bookingDate"), "bookingDate"),
-                        Fields.date(s(node, "valueDate"), "valueDate"), exact(currency, node, "amount"),
-                        Fields.enumValue(Direction.class, s(node, "direction"), "direction"), currency,
-                        s(node, "counterpartyReference"), s(node, "description"));
+                CurrencyCode currency = CurrencyCode.of(v[6]);
+                yield new Transaction(v[0], v[1], Fields.date(v[2], "bookingDate"), Fields.date(v[3], "valueDate"),
+                        exact(currency, v[4], "amount"), Fields.enumValue(Direction.class, v[5], "direction"),
+                        currency, v[7], v[8]);
             }
         };
     }
 
-    private static String s(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.stringValue();
+    /**
+     * The values of one flat JSON object in {@code fields} order, read with the streaming parser (no tree per
+     * line: validation reads every line of gigabyte datasets). Unknown, missing, repeated and non-string fields
+     * are refused, as is anything after the object.
+     */
+    private static String[] fieldsOf(Entity entity, List<String> fields, String line) {
+        String[] values = new String[fields.size()];
+        boolean[] seen = new boolean[fields.size()];
+        try (JsonParser p = MAPPER.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                int i = fields.indexOf(name);
+                if (i < 0) {
+                    throw new IllegalArgumentException("unknown field \"" + name + "\" for " + entity.key());
+                }
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    values[i] = p.getString();
+                } else if (!(value == JsonToken.VALUE_NULL && NULLABLE.contains(name))) {
+                    throw new IllegalArgumentException("field \"" + name + "\" must be a string"
+                            + (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT
+                            ? " (amounts are strings, so no floating point can change them)" : ""));
+                }
+                seen[i] = true;
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("text after the JSON object");
+            }
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage());
+        }
+        for (int i = 0; i < seen.length; i++) {
+            if (!seen[i]) {
+                throw new IllegalArgumentException("field \"" + fields.get(i) + "\" is missing");
+            }
+        }
+        return values;
     }
 
     /** In the standard format an amount is written at the currency's scale exactly: "100.00", not "100". */
-    private static BigDecimal exact(CurrencyCode currency, JsonNode node, String field) {
-        String text = s(node, field);
+    private static BigDecimal exact(CurrencyCode currency, String text, String field) {
         BigDecimal amount;
         try {
             amount = currency.amount(text);

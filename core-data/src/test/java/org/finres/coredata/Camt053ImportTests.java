@@ -159,4 +159,32 @@ class Camt053ImportTests {
                 tmp.resolve("d2"))).isInstanceOfSatisfying(MalformedInputException.class,
                 e -> assertThat(e.problem()).contains("CdtDbtInd must be CRDT or DBIT"));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirLine() throws Exception {
+        Path file = tmp.resolve("latin1.xml");
+        byte[] xml = Files.readAllBytes(resource("statement-v08.xml"));
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8).replace("Lin, Mei-Hua", "Lin, M\u00e9i-Hua");
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> importCamt(file)).isInstanceOfSatisfying(MalformedInputException.class, e ->
+                assertThat(e.problem()).contains("not valid UTF-8"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"03", "04", "05", "06", "07", "09", "10", "11", "12", "13"})
+    void everyVersionFrom02OnIsRecognisedByNamespace(String version) throws Exception {
+        Path file = tmp.resolve("v" + version + ".xml");
+        Files.writeString(file, Files.readString(resource("statement-v08.xml")).replace("camt.053.001.08",
+                "camt.053.001." + version));
+        assertThat(importCamt(file).report().recordCounts()).containsEntry("transactions", 1L);
+    }
+
+    @Test
+    void version01IsRefused() throws Exception {
+        Path file = tmp.resolve("v01.xml");
+        Files.writeString(file, Files.readString(resource("statement-v08.xml")).replace("camt.053.001.08",
+                "camt.053.001.01"));
+        assertThatThrownBy(() -> importCamt(file)).isInstanceOfSatisfying(MalformedInputException.class,
+                e -> assertThat(e.problem()).contains("camt.053.001.01 is not supported"));
+    }
 }

@@ -2,6 +2,8 @@ package org.finres.coredata;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,5 +199,29 @@ class CsvImportTests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unclosed-quote|transactions.csv|line 3|malformed CSV",
+            "missing-column|accounts.csv|line 1|lacks the column customer_ref",
+            "short-row|balances.csv|line 4|3 fields, the header 6",
+            "exponent-amount|transactions.csv|line 2|not a plain decimal number",
+            "impossible-date|accounts.csv|line 4|is not a date",
+            "duplicate-header|customers.csv|line 1|names column segment twice",
+            "unknown-kyc-status|customers.csv|line 3|is not one of VERIFIED, PENDING, EXPIRED, REJECTED",
+            "bad-currency|accounts.csv|line 5|unknown ISO 4217 currency \"YEN\""})
+    void eachMalformedFixtureIsRefusedWithFileLineAndProblem(String fixture, String file, String line, String problem)
+            throws Exception {
+        Path src = Fixtures.copy("csv/good", tmp.resolve("src"));
+        Path broken = Path.of(getClass().getResource("/csv/malformed/" + fixture + "/" + file).toURI());
+        Files.copy(broken, src.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> importGood(src)).isInstanceOfSatisfying(MalformedInputException.class, e -> {
+            assertThat(e.file()).isEqualTo(file);
+            assertThat(e.location()).isEqualTo(line);
+            assertThat(e.problem()).contains(problem);
+        });
+        assertThat(siblingsOf(tmp.resolve("dataset"))).containsExactly("src");
     }
 }

@@ -260,4 +260,68 @@ class DatasetValidatorTests {
             assertThat(s.toList()).isEmpty();
         }
     }
+
+    @Test
+    void aLineWithoutEndIsReportedWithoutReadingItIntoMemory() throws Exception {
+        Path d = write("d", DAY1, consistentDay());
+        Files.writeString(d.resolve("customers.jsonl"), "x".repeat(LineReader.MAX_LINE + 10),
+                java.nio.file.StandardOpenOption.APPEND);
+        ValidationReport report = validate(d);
+        assertThat(report.discrepancies(DiscrepancyKind.MALFORMED_RECORD)).singleElement().satisfies(x -> {
+            assertThat(x.file()).isEqualTo("customers.jsonl");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.detail()).contains("longer than");
+        });
+        assertThat(report.discrepancies(DiscrepancyKind.FILE_CHECKSUM_MISMATCH)).hasSize(1);
+    }
+
+    @Test
+    void theStrictReaderStopsAtTheFirstMalformedLine() throws Exception {
+        Path d = write("d", DAY1, consistentDay());
+        Fixtures.replace(d.resolve("accounts.jsonl"), "\"status\":\"ACTIVE\",",
+                "\"status\":\"ACTIVE\",\"extra\":\"x\",");
+        assertThatThrownBy(() -> DatasetReader.forEach(d, Entity.ACCOUNTS, (l, r) -> { }))
+                .isInstanceOfSatisfying(MalformedInputException.class, e -> {
+                    assertThat(e.location()).isEqualTo("line 1");
+                    assertThat(e.problem()).contains("unknown field \"extra\"");
+                });
+    }
+
+    @Test
+    void validationReportsProgressPerFile() {
+        Path d = write("d", DAY1, consistentDay());
+        List<ProgressListener.Progress> seen = new ArrayList<>();
+        new DatasetValidator(seen::add).validate(d, Optional.empty());
+        assertThat(seen).extracting(ProgressListener.Progress::file).containsExactly("customers.jsonl",
+                "accounts.jsonl", "balances.jsonl", "transactions.jsonl");
+        assertThat(seen.getLast().records()).isEqualTo(9);
+    }
+
+    @Test
+    void aBalanceInAnotherCurrencyThanItsAccountIsReported() {
+        List<CoreRecord> records = with(consistentDay(), r -> r.set(5, new Balance("A2", DAY1, USD.amount("500"),
+                USD.amount("450"), USD.amount("450"), USD)));
+        assertThat(validate(write("d", DAY1, records)).discrepancies(DiscrepancyKind.CURRENCY_MISMATCH))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.file()).isEqualTo("balances.jsonl");
+                    assertThat(x.expected()).isEqualTo("TWD");
+                    assertThat(x.found()).isEqualTo("USD");
+                });
+    }
+
+    @Test
+    void aPreviousDatasetOfAnotherInstitutionIsRefused() {
+        Path other;
+        try (DatasetWriter w = DatasetWriter.create(tmp.resolve("other"), "bank-b", DAY1)) {
+            consistentDay().forEach(w::write);
+            other = w.publish();
+        }
+        Path today = write("today", DAY2, List.of());
+        assertThat(new DatasetValidator().validate(today, Optional.of(other)).discrepancies()).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.kind()).isEqualTo(DiscrepancyKind.PREVIOUS_DATASET_MISMATCH);
+                    assertThat(x.expected()).isEqualTo("bank-a");
+                    assertThat(x.found()).isEqualTo("bank-b");
+                });
+    }
 }

@@ -28,6 +28,16 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/taxii2")) {
+            // TAXII clients expect every error as a TAXII error message resource in the TAXII media type.
+            var error = json.createObjectNode().put("title", status.getReasonPhrase()).put("description", detail)
+                    .put("error_code", status.name().toLowerCase()).put("http_status", Integer.toString(status.value()));
+            response.setStatus(status.value());
+            // No charset parameter: TAXII clients compare the media type exactly; JSON is UTF-8 anyway.
+            response.setContentType("application/taxii+json;version=2.1");
+            response.getOutputStream().write(json.writeValueAsBytes(error));
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -48,6 +48,26 @@ public sealed interface Problem {
     record DamagedConfig(String detail) implements Problem {
     }
 
+    /**
+     * The manifest chain breaks at this link: it is missing, does not parse, sits under another sequence, does not
+     * record its predecessor's hash or its manifest's, or is not signed by the pinned key. The first one is where
+     * the tampering (or damage) starts.
+     */
+    record BrokenChainLink(long sequence, String detail) implements Problem {
+    }
+
+    /** A chain link locks this object until a date still to come, and it is gone: deleted behind the vault's back. */
+    record MissingLockedObject(String object, long chainLink, java.time.Instant retainUntil) implements Problem {
+    }
+
+    /** The object is there, but the storage does not hold the lock the chain records for it. */
+    record LockNotRecorded(String object, java.time.Instant retainUntil, String detail) implements Problem {
+    }
+
+    /** A manifest no chain link names: written behind the chain (or by a backup killed before its link). */
+    record UnchainedManifest(String manifestFile) implements Problem {
+    }
+
     default String describe() {
         return switch (this) {
             case MissingPack p -> "pack " + p.pack() + " is missing (" + p.indexEntries() + " index entries name it)";
@@ -65,6 +85,12 @@ public sealed interface Problem {
                     + " damaged chunk(s), first " + p.chunk().shortHex() + " at pack " + p.pack() + " offset "
                     + p.offset();
             case DamagedConfig p -> "config is damaged: " + p.detail();
+            case BrokenChainLink p -> "chain link " + String.format("%08d", p.sequence()) + " is broken: " + p.detail();
+            case MissingLockedObject p -> "locked object " + p.object() + " is missing (locked until " + p.retainUntil()
+                    + " by chain link " + p.chainLink() + "): deleted behind the vault's back";
+            case LockNotRecorded p -> "locked object " + p.object() + " (until " + p.retainUntil() + ") is not locked "
+                    + "in the storage: " + p.detail();
+            case UnchainedManifest p -> "snapshot manifest " + p.manifestFile() + " is named by no chain link";
         };
     }
 }

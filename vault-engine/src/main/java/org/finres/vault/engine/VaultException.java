@@ -7,7 +7,7 @@ package org.finres.vault.engine;
 public sealed abstract class VaultException extends RuntimeException
         permits DamagedRepositoryException, WrongKeyException, UnsupportedRepositoryException, VaultIoException,
         SnapshotExistsException, RestoreFailedException, SignatureRefusedException,
-        MalformedAttestationException {
+        MalformedAttestationException, RetentionLockedException {
 
     VaultException(String message, Throwable cause) {
         super(message, cause);

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -42,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.finres.vault.engine.chunk.ContentDefinedChunker;
 import org.finres.vault.engine.format.BlobCodec;
+import org.finres.vault.engine.format.ChainLink;
 import org.finres.vault.engine.format.CorruptDataException;
 import org.finres.vault.engine.format.DurableFiles;
 import org.finres.vault.engine.format.IndexFile;
@@ -56,6 +55,14 @@ import org.finres.vault.engine.format.TruncatedDataException;
 import org.finres.vault.engine.format.UnsupportedVersionException;
 import org.finres.vault.engine.index.BlobLocation;
 import org.finres.vault.engine.index.ChunkIndex;
+import org.finres.vault.engine.signing.SigningKeyPair;
+import org.finres.vault.engine.signing.SigningPublicKey;
+import org.finres.vault.engine.signing.VaultSignature;
+import org.finres.vault.engine.storage.LocalDirectoryStorage;
+import org.finres.vault.engine.storage.ObjectKind;
+import org.finres.vault.engine.storage.ObjectName;
+import org.finres.vault.engine.storage.RepositoryStorage;
+import org.finres.vault.engine.storage.S3ObjectLockStorage;
 
 /**
  * A vault repository on a local folder (layout and bytes in FORMAT.md). One process at a time holds it (an OS file
@@ -76,25 +83,27 @@ public final class VaultRepository implements AutoCloseable {
 
     private static final java.util.regex.Pattern PACK_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
-    private final Path root;
+    private final RepositoryStorage storage;
     private final RepositoryConfig config;
     private final RepositoryKeys keys;
     private final ContentDefinedChunker chunker;
     private final int threads;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final SigningKeyPair signingKey;
+    private final java.io.Closeable lock;
     private ChunkIndex index;
     /** Packs found at open with a sound header but in no index file: written into an index by the next backup. */
     private final List<PackHeader> adoptedPacks = new ArrayList<>();
+    /** The retain-until new packs get while a backup runs (its snapshot's lock), null otherwise. */
+    private Instant packRetention;
 
-    private VaultRepository(Path root, RepositoryConfig config, RepositoryKeys keys, int threads,
-            FileChannel lockChannel, FileLock lock) {
-        this.root = root;
+    private VaultRepository(RepositoryStorage storage, RepositoryConfig config, RepositoryKeys keys,
+            OpenOptions options, java.io.Closeable lock) {
+        this.storage = storage;
         this.config = config;
         this.keys = keys;
         this.chunker = new ContentDefinedChunker(config.parameters().chunking());
-        this.threads = threads;
-        this.lockChannel = lockChannel;
+        this.threads = options.threads();
+        this.signingKey = options.signingKey();
         this.lock = lock;
     }
 
@@ -102,113 +111,137 @@ public final class VaultRepository implements AutoCloseable {
 
     /** Makes a new repository in an empty or absent folder, with a fresh data key wrapped by {@code wrapping}. */
     public static VaultRepository init(Path root, KeyWrapping wrapping, RepositoryParameters parameters) {
+        return init(new LocalDirectoryStorage(root), wrapping, parameters, Immutability.NONE, OpenOptions.defaults());
+    }
+
+    /**
+     * Makes a new repository in empty storage: a fresh data key wrapped by {@code wrapping}, and the retention lock
+     * and signing key of {@code immutability} pinned in the config. With a retention lock, config and key files are
+     * locked for that period from now (and each backup extends them to its snapshot's lock).
+     */
+    public static VaultRepository init(RepositoryStorage storage, KeyWrapping wrapping,
+            RepositoryParameters parameters, Immutability immutability, OpenOptions options) {
         try {
-            if (Files.exists(root)) {
-                try (Stream<Path> s = Files.list(root)) {
-                    if (s.findAny().isPresent()) {
-                        throw new VaultIoException("cannot make a repository in " + root + ": folder is not empty",
-                                null);
-                    }
-                }
+            if (!storage.isEmpty()) {
+                throw new VaultIoException("cannot make a repository in " + storage.location()
+                        + ": it is not empty", null);
             }
-            for (String dir : new String[] {"keys", "packs", "index", "snapshots"}) {
-                Files.createDirectories(root.resolve(dir));
-            }
+            storage.create();
             byte[] dataKey = RepositoryKeys.newDataKey();
             byte[] id = new byte[16];
             RepositoryKeys.random().nextBytes(id);
             RepositoryConfig config = new RepositoryConfig(RepositoryConfig.FORMAT_VERSION,
-                    HexFormat.of().formatHex(id), parameters);
+                    HexFormat.of().formatHex(id), parameters, immutability.retentionLock(),
+                    immutability.signingKey() == null ? null : immutability.signingKey().encode());
             RepositoryKeys keys = RepositoryKeys.of(dataKey);
+            Instant lockUntil = immutability.retentionLock() == null ? null
+                    : retainUntil(storage.clock().instant(), immutability.retentionLock());
             byte[] wrapped = wrapping.wrap(dataKey, keyContext(config));
-            DurableFiles.write(root.resolve("keys").resolve(randomName(8)),
-                    new KeyFile(wrapping.algorithm(), wrapped).encode());
-            DurableFiles.write(root.resolve("config"), config.text(keys).getBytes(StandardCharsets.UTF_8));
+            storage.put(ObjectName.of(ObjectKind.KEY, randomName(8)), new KeyFile(wrapping.algorithm(), wrapped)
+                    .encode(), lockUntil);
+            storage.put(ObjectName.CONFIG, config.text(keys).getBytes(StandardCharsets.UTF_8), lockUntil);
         } catch (IOException e) {
-            throw new VaultIoException("cannot make a repository in " + root, e);
+            throw new VaultIoException("cannot make a repository in " + storage.location(), e);
         }
-        return open(root, wrapping);
+        return open(storage, wrapping, options);
     }
 
     public static VaultRepository open(Path root, KeyWrapping wrapping) {
-        return open(root, wrapping, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return open(new LocalDirectoryStorage(root), wrapping, OpenOptions.defaults());
+    }
+
+    /** @param threads workers for compression, encryption, restore and verify (2 to 4 is the intended range) */
+    public static VaultRepository open(Path root, KeyWrapping wrapping, int threads) {
+        return open(new LocalDirectoryStorage(root), wrapping, OpenOptions.defaults().withThreads(threads));
     }
 
     /**
      * Opens a repository: reads the config, unwraps the data key, loads the index. A damaged index file does not
-     * stop it (its packs are adopted from their headers; {@link #verify} names the file).
-     *
-     * @param threads workers for compression, encryption, restore and verify (2 to 4 is the intended range)
+     * stop it (its packs are adopted from their headers; {@link #verify} names the file). The storage is closed
+     * with the repository.
      */
-    public static VaultRepository open(Path root, KeyWrapping wrapping, int threads) {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("threads must be 1 to 64: " + threads);
-        }
+    public static VaultRepository open(RepositoryStorage storage, KeyWrapping wrapping, OpenOptions options) {
         String text;
         try {
-            text = Files.readString(root.resolve("config"), StandardCharsets.UTF_8);
+            text = new String(storage.get(ObjectName.CONFIG), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UnsupportedRepositoryException(root + " is not a vault repository (no config)");
+            throw new UnsupportedRepositoryException(storage.location() + " is not a vault repository (no config)");
         } catch (IOException e) {
-            throw new VaultIoException("cannot read " + root.resolve("config"), e);
+            throw new VaultIoException("cannot read the config of " + storage.location(), e);
         }
         RepositoryConfig config;
         try {
             config = RepositoryConfig.parse(text);
         } catch (UnsupportedVersionException e) {
-            throw new UnsupportedRepositoryException(root + ": " + e.getMessage());
+            throw new UnsupportedRepositoryException(storage.location() + ": " + e.getMessage());
         } catch (CorruptDataException e) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig(e.getMessage()), e);
         }
-        RepositoryKeys keys = RepositoryKeys.of(unwrapDataKey(root, config, wrapping));
+        RepositoryKeys keys = RepositoryKeys.of(unwrapDataKey(storage, config, wrapping));
         if (!RepositoryConfig.checkMac(keys, text)) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig("its mac does not match (edited?)"));
         }
-        FileChannel lockChannel = null;
+        if (options.signingKey() != null && config.signingKey() == null) {
+            throw new SignatureRefusedException(storage.location() + " pins no signing key (made without one at init); "
+                    + "its chain links are not signed, so open it without a signing key");
+        }
+        if (options.signingKey() != null && config.signingKey() != null
+                && !java.util.Arrays.equals(options.signingKey().publicKey().encode(), config.signingKey())) {
+            throw new SignatureRefusedException("the signing key " + options.signingKey().publicKey().fingerprintHex()
+                    + " is not the one pinned in the config of " + storage.location() + " ("
+                    + pinnedKey(config).fingerprintHex() + ")");
+        }
+        java.io.Closeable lock;
         try {
-            lockChannel = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                lockChannel.close();
-                throw new VaultIoException("repository " + root + " is in use (locked by another process or "
-                        + "an open VaultRepository)", null);
-            }
-            VaultRepository repository = new VaultRepository(root, config, keys, threads, lockChannel, lock);
+            lock = storage.lockExclusive();
+        } catch (IOException e) {
+            throw new VaultIoException("cannot lock repository " + storage.location(), e);
+        }
+        if (lock == null) {
+            throw new VaultIoException("repository " + storage.location() + " is in use (locked by another process "
+                    + "or an open VaultRepository)", null);
+        }
+        try {
+            VaultRepository repository = new VaultRepository(storage, config, keys, options, lock);
             repository.loadIndex();
             return repository;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             try {
-                if (lockChannel != null) {
-                    lockChannel.close();
-                }
+                lock.close();
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new VaultIoException("cannot open repository " + root, e);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new VaultIoException("cannot open repository " + storage.location(), (IOException) e);
         }
+    }
+
+    private static SigningPublicKey pinnedKey(RepositoryConfig config) {
+        return config.signingKey() == null ? null : SigningPublicKey.decode(config.signingKey());
+    }
+
+    /** Retention periods are calendar periods (a 7-year lock ends on the same day 7 years on), counted in UTC. */
+    static Instant retainUntil(Instant from, java.time.Period period) {
+        return from.atOffset(java.time.ZoneOffset.UTC).plus(period).toInstant();
     }
 
     private static byte[] keyContext(RepositoryConfig config) {
         return config.repositoryIdBytes();
     }
 
-    private static byte[] unwrapDataKey(Path root, RepositoryConfig config, KeyWrapping wrapping) {
-        List<Path> keyFiles;
-        try (Stream<Path> s = Files.list(root.resolve("keys"))) {
-            keyFiles = s.filter(p -> !p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)).sorted()
-                    .toList();
+    private static byte[] unwrapDataKey(RepositoryStorage storage, RepositoryConfig config, KeyWrapping wrapping) {
+        List<String> keyFiles;
+        try {
+            keyFiles = storage.list(ObjectKind.KEY);
         } catch (IOException e) {
-            throw new VaultIoException("cannot list " + root.resolve("keys"), e);
+            throw new VaultIoException("cannot list the key files of " + storage.location(), e);
         }
         int tried = 0;
-        for (Path p : keyFiles) {
+        for (String name : keyFiles) {
             try {
-                KeyFile file = KeyFile.decode(Files.readAllBytes(p));
+                KeyFile file = KeyFile.decode(storage.get(ObjectName.of(ObjectKind.KEY, name)));
                 if (!file.algorithm().equals(wrapping.algorithm())) {
                     continue;
                 }
@@ -217,27 +250,27 @@ public final class VaultRepository implements AutoCloseable {
                 if (key.length == RepositoryKeys.DATA_KEY_BYTES) {
                     return key;
                 }
-            } catch (WrongKeyException | CorruptDataException e) {
+            } catch (WrongKeyException | CorruptDataException | IllegalArgumentException e) {
                 // try the next key file; the summary below says what was tried
             } catch (IOException e) {
-                throw new VaultIoException("cannot read key file " + p, e);
+                throw new VaultIoException("cannot read key file " + name, e);
             }
         }
         throw new WrongKeyException("the key does not unwrap any of the " + tried + " " + wrapping.algorithm()
-                + " key file(s) of " + root + " (wrong key, or damaged key files)");
+                + " key file(s) of " + storage.location() + " (wrong key, or damaged key files)");
     }
 
     private void loadIndex() throws IOException {
         ChunkIndex loaded = new ChunkIndex();
         Set<PackId> indexed = new HashSet<>();
-        for (Path file : list(root.resolve("index"))) {
+        for (String name : storage.list(ObjectKind.INDEX)) {
             try {
-                IndexFile f = IndexFile.decode(keys, file.getFileName().toString(), Files.readAllBytes(file));
+                IndexFile f = IndexFile.decode(keys, name, storage.get(ObjectName.of(ObjectKind.INDEX, name)));
                 for (PackHeader p : f.packs()) {
                     indexed.add(p.pack());
                     p.entries().forEach(e -> loaded.put(e.chunk(), new BlobLocation(p.pack(), e.offset(), e.length())));
                 }
-            } catch (CorruptDataException e) {
+            } catch (CorruptDataException | IllegalArgumentException e) {
                 // verify names the file; its packs are adopted below from their own headers
             }
         }
@@ -260,15 +293,24 @@ public final class VaultRepository implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
-            lockChannel.close();
+            lock.close();
+            storage.close();
         } catch (IOException e) {
             throw new VaultIoException("cannot release the repository lock", e);
         }
     }
 
+    /** The repository's folder; only for a repository on a {@link LocalDirectoryStorage} (see {@link #storage()}). */
     public Path root() {
-        return root;
+        return switch (storage) {
+            case LocalDirectoryStorage local -> local.root();
+            case S3ObjectLockStorage s3 -> throw new UnsupportedOperationException(s3.location()
+                    + " is not a folder; use storage()");
+        };
+    }
+
+    public RepositoryStorage storage() {
+        return storage;
     }
 
     public RepositoryParameters parameters() {
@@ -310,14 +352,13 @@ public final class VaultRepository implements AutoCloseable {
 
     private Map<SnapshotId, ManifestRead> readManifests() {
         Map<SnapshotId, ManifestRead> out = new LinkedHashMap<>();
-        for (Path file : listOrFail(root.resolve("snapshots"))) {
-            String name = file.getFileName().toString();
+        for (String name : listOrFail(ObjectKind.MANIFEST)) {
             if (!SnapshotId.isValid(name)) {
                 continue;
             }
             SnapshotId id = new SnapshotId(name);
             try {
-                Manifest m = Manifest.decode(keys, name, Files.readAllBytes(file));
+                Manifest m = Manifest.decode(keys, name, storage.get(manifestObject(id)));
                 if (!keys.snapshotId(m.info()).equals(id)) {
                     out.put(id, new ManifestRead.Damaged(name, "its name does not belong to " + m.info()));
                 } else {
@@ -345,11 +386,29 @@ public final class VaultRepository implements AutoCloseable {
      * @throws SnapshotExistsException if the institution already has a snapshot of that business date
      */
     public BackupResult backup(Path source, SnapshotInfo info, ProgressListener listener) {
+        return backup(source, info, null, listener);
+    }
+
+    /**
+     * Backs up as {@link #backup(Path, SnapshotInfo, ProgressListener)} does and locks the snapshot, its manifest and
+     * every pack it references until {@code retainUntil} (null: the repository's retention lock from now, or no lock
+     * if it has none). A date earlier than the repository's lock would give is refused.
+     *
+     * @throws SnapshotExistsException if the institution already has a snapshot of that business date
+     * @throws SignatureRefusedException if the config pins a signing key and the repository was opened without it
+     */
+    public BackupResult backup(Path source, SnapshotInfo info, Instant retainUntil, ProgressListener listener) {
         SnapshotId id = keys.snapshotId(info);
-        Path manifestPath = root.resolve("snapshots").resolve(id.value());
-        if (Files.exists(manifestPath)) {
+        Instant lockUntil = snapshotLock(retainUntil);
+        if (config.signingKey() != null && signingKey == null) {
+            throw new SignatureRefusedException("repository " + storage.location() + " pins signing key "
+                    + pinnedKey(config).fingerprintHex() + ": open it with that key pair (OpenOptions.withSigningKey) "
+                    + "to back up");
+        }
+        if (existsOrFail(manifestObject(id))) {
             throw new SnapshotExistsException(info);
         }
+        packRetention = lockUntil;
         List<Path> files = sourceFiles(source);
         BackupRun run = new BackupRun(files.size(), listener);
         try {
@@ -386,11 +445,7 @@ public final class VaultRepository implements AutoCloseable {
             }
             run.finish();
             Manifest manifest = new Manifest(info, Instant.now(), entries);
-            try {
-                DurableFiles.write(manifestPath, manifest.encode(keys, id.value()));
-            } catch (FileAlreadyExistsException e) {
-                throw new SnapshotExistsException(info);
-            }
+            commitSnapshot(id, manifest, lockUntil);
             try {
                 run.report();
             } catch (RuntimeException listenerFailure) {
@@ -402,6 +457,7 @@ public final class VaultRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new VaultIoException("backup of " + source + " as " + info + " failed", e);
         } finally {
+            packRetention = null;
             run.close();
         }
     }
@@ -478,7 +534,7 @@ public final class VaultRepository implements AutoCloseable {
             byte[] sealed = BlobCodec.seal(keys, id, chunk, config.parameters().compressionLevel());
             synchronized (packLock) {
                 if (current == null) {
-                    current = new PackWriter(keys, root.resolve("packs"), PackId.random(RepositoryKeys.random()));
+                    current = newPackWriter();
                 }
                 current.add(id, sealed);
                 if (current.size() >= config.parameters().packSize()) {
@@ -603,7 +659,8 @@ public final class VaultRepository implements AutoCloseable {
 
     private void writeIndexFile(List<PackHeader> packs) throws IOException {
         String name = randomName(32);
-        DurableFiles.write(root.resolve("index").resolve(name), new IndexFile(packs).encode(keys, name));
+        // Index files are not locked: they only repeat the packs' own headers, and prune must be able to merge them.
+        storage.put(ObjectName.of(ObjectKind.INDEX, name), new IndexFile(packs).encode(keys, name), null);
     }
 
     private static List<Path> sourceFiles(Path source) {
@@ -794,7 +851,7 @@ public final class VaultRepository implements AutoCloseable {
                 synchronized (this) {
                     ch = open.get(pack);
                     if (ch == null) {
-                        ch = FileChannel.open(packPath(pack), StandardOpenOption.READ);
+                        ch = storage.openForReading(packObject(pack));
                         open.put(pack, ch);
                     }
                 }
@@ -838,10 +895,10 @@ public final class VaultRepository implements AutoCloseable {
         record IndexRef(String file, PackEntry entry) {
         }
         Map<PackId, List<IndexRef>> indexed = new LinkedHashMap<>();
-        for (Path file : listOrFail(root.resolve("index"))) {
-            String name = file.getFileName().toString();
+        for (String name : listOrFail(ObjectKind.INDEX)) {
             try {
-                for (PackHeader p : IndexFile.decode(keys, name, Files.readAllBytes(file)).packs()) {
+                for (PackHeader p : IndexFile.decode(keys, name, storage.get(ObjectName.of(ObjectKind.INDEX, name)))
+                        .packs()) {
                     List<IndexRef> refs = indexed.computeIfAbsent(p.pack(), k -> new ArrayList<>());
                     p.entries().forEach(e -> refs.add(new IndexRef(name, e)));
                 }
@@ -917,10 +974,16 @@ public final class VaultRepository implements AutoCloseable {
                 }
             }
         }
+        if (config.chained()) {
+            problems.addAll(new ChainCheck().run(present));
+        }
         int temporary = 0;
-        for (String dir : new String[] {"packs", "index", "snapshots", "keys"}) {
-            temporary += (int) listAll(root.resolve(dir)).stream()
-                    .filter(p -> p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)).count();
+        for (ObjectKind kind : ObjectKind.values()) {
+            try {
+                temporary += storage.temporaryFiles(kind).size();
+            } catch (IOException e) {
+                throw new VaultIoException("cannot list " + kind.folder() + " of " + storage.location(), e);
+            }
         }
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparing(Problem::describe));
@@ -957,7 +1020,7 @@ public final class VaultRepository implements AutoCloseable {
         PackHeader header = null;
         long blobs = 0;
         long bytes = 0;
-        try (FileChannel ch = FileChannel.open(packPath(pack), StandardOpenOption.READ)) {
+        try (FileChannel ch = storage.openForReading(packObject(pack))) {
             long size = ch.size();
             try {
                 byte[] magic = readBlob(ch, 0, PackHeader.FILE_MAGIC.length);
@@ -1008,28 +1071,43 @@ public final class VaultRepository implements AutoCloseable {
                 case ManifestRead.Read r -> readable.add(r);
             }
         }
+        Instant now = storage.clock().instant();
+        Map<ObjectName, Instant> locks;
+        try {
+            locks = chainLocks();
+        } catch (IOException e) {
+            throw new VaultIoException("cannot read the chain of " + storage.location(), e);
+        }
         Set<SnapshotId> keep = kept(readable.stream().map(ManifestRead.Read::snapshot).toList(), policy);
         List<Snapshot> removed = new ArrayList<>();
+        List<Snapshot> lockedSnapshots = new ArrayList<>();
         ChunkIndex live = new ChunkIndex();
         try {
             for (ManifestRead.Read r : readable) {
-                if (keep.contains(r.snapshot().id())) {
+                Snapshot s = r.snapshot();
+                boolean kept = keep.contains(s.id());
+                if (!kept && lockedUntil(manifestObject(s.id()), locks, now) != null) {
+                    lockedSnapshots.add(s); // the policy would drop it; its lock keeps it, and so its chunks
+                    kept = true;
+                }
+                if (kept) {
                     r.manifest().files().forEach(f -> f.chunks().forEach(c -> live.put(c, index.get(c) == null
                             ? new BlobLocation(new PackId(0, 0, 0, 0), 0, 0) : index.get(c))));
                 } else {
-                    Files.delete(root.resolve("snapshots").resolve(r.snapshot().id().value()));
-                    removed.add(r.snapshot());
-                    listener.report(new Progress.Prune("snapshots", removed.size(), readable.size() - keep.size()));
+                    // The chain link stays: it records that this snapshot existed and when its lock ended.
+                    storage.delete(manifestObject(s.id()));
+                    removed.add(s);
+                    listener.report(new Progress.Prune("snapshots", removed.size(),
+                            readable.size() - keep.size() - lockedSnapshots.size()));
                 }
             }
-            DurableFiles.forceDirectory(root.resolve("snapshots"));
 
             // Every pack the index files and the adopted headers know, with all entries (duplicates included).
             Map<PackId, PackHeader> known = new LinkedHashMap<>();
-            List<Path> oldIndexFiles = list(root.resolve("index"));
-            for (Path file : oldIndexFiles) {
+            List<String> oldIndexFiles = storage.list(ObjectKind.INDEX);
+            for (String file : oldIndexFiles) {
                 try {
-                    IndexFile.decode(keys, file.getFileName().toString(), Files.readAllBytes(file)).packs()
+                    IndexFile.decode(keys, file, storage.get(ObjectName.of(ObjectKind.INDEX, file))).packs()
                             .forEach(p -> known.merge(p.pack(), p, VaultRepository::union));
                 } catch (CorruptDataException e) {
                     // its packs were adopted from their headers at open
@@ -1040,6 +1118,7 @@ public final class VaultRepository implements AutoCloseable {
             List<PackHeader> keptPacks = new ArrayList<>();
             List<PackId> drop = new ArrayList<>();
             List<PackHeader> repack = new ArrayList<>();
+            int lockedPacks = 0;
             Set<PackId> present = new HashSet<>(packFiles());
             for (PackHeader p : known.values()) {
                 long liveBytes = 0;
@@ -1051,11 +1130,15 @@ public final class VaultRepository implements AutoCloseable {
                         deadBytes += e.length();
                     }
                 }
+                boolean reclaimable = liveBytes == 0 || deadBytes >= REPACK_DEAD_SHARE * (liveBytes + deadBytes);
                 if (!present.contains(p.pack())) {
                     keptPacks.add(p); // missing: keep naming it so verify keeps reporting it
+                } else if (reclaimable && lockedUntil(packObject(p.pack()), locks, now) != null) {
+                    keptPacks.add(p); // a locked pack is neither deleted nor rewritten before its lock ends
+                    lockedPacks++;
                 } else if (liveBytes == 0) {
                     drop.add(p.pack());
-                } else if (deadBytes >= REPACK_DEAD_SHARE * (liveBytes + deadBytes)) {
+                } else if (reclaimable) {
                     repack.add(p);
                 } else {
                     keptPacks.add(p);
@@ -1067,7 +1150,7 @@ public final class VaultRepository implements AutoCloseable {
             int done = 0;
             try {
                 for (PackHeader p : repack) {
-                    try (FileChannel ch = FileChannel.open(packPath(p.pack()), StandardOpenOption.READ)) {
+                    try (FileChannel ch = storage.openForReading(packObject(p.pack()))) {
                         for (PackEntry e : p.entries()) {
                             if (!isLiveCopy(live, p.pack(), e)) {
                                 continue;
@@ -1081,8 +1164,7 @@ public final class VaultRepository implements AutoCloseable {
                                         e.chunk(), ex.getMessage() + " (prune does not copy damaged blobs)"), ex);
                             }
                             if (writer == null) {
-                                writer = new PackWriter(keys, root.resolve("packs"),
-                                        PackId.random(RepositoryKeys.random()));
+                                writer = newPackWriter();
                             }
                             writer.add(e.chunk(), sealed);
                             if (writer.size() >= config.parameters().packSize()) {
@@ -1109,35 +1191,29 @@ public final class VaultRepository implements AutoCloseable {
                 all.addAll(newPacks);
                 // New index first, then old index files, then packs: no moment where an index names a deleted pack.
                 writeIndexFile(all);
-                for (Path f : oldIndexFiles) {
-                    Files.deleteIfExists(f);
+                for (String f : oldIndexFiles) {
+                    storage.delete(ObjectName.of(ObjectKind.INDEX, f));
                 }
-                DurableFiles.forceDirectory(root.resolve("index"));
                 List<PackId> deleted = new ArrayList<>(drop);
                 repack.forEach(p -> deleted.add(p.pack()));
                 done = 0;
                 for (PackId p : deleted) {
-                    Path path = packPath(p);
-                    freed += Files.size(path);
-                    Files.delete(path);
+                    freed += storage.size(packObject(p));
+                    storage.delete(packObject(p));
                     listener.report(new Progress.Prune("delete", ++done, deleted.size()));
                 }
-                DurableFiles.forceDirectory(root.resolve("packs"));
                 for (PackHeader p : newPacks) {
-                    freed -= Files.size(packPath(p.pack()));
+                    freed -= storage.size(packObject(p.pack()));
                 }
             }
-            for (String dir : new String[] {"packs", "index", "snapshots", "keys"}) {
-                for (Path p : listAll(root.resolve(dir))) {
-                    if (p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+            for (ObjectKind kind : ObjectKind.values()) {
+                storage.deleteTemporaryFiles(kind);
             }
             loadIndex();
-            return new PruneResult(removed, drop.size(), repack.size(), Math.max(0, freed));
+            return new PruneResult(removed, drop.size(), repack.size(), Math.max(0, freed), lockedSnapshots,
+                    lockedPacks);
         } catch (IOException e) {
-            throw new VaultIoException("prune of " + root + " failed", e);
+            throw new VaultIoException("prune of " + storage.location() + " failed", e);
         }
     }
 
@@ -1186,10 +1262,376 @@ public final class VaultRepository implements AutoCloseable {
         return keep;
     }
 
+    // ---------------------------------------------------------------------------------------------- immutability
+
+    /** The lock a new snapshot gets: the one asked for, else the repository's retention lock from now, else none. */
+    private Instant snapshotLock(Instant requested) {
+        Instant now = storage.clock().instant();
+        Instant fromPolicy = config.retentionLock() == null ? null : retainUntil(now, config.retentionLock());
+        if (requested == null) {
+            return fromPolicy;
+        }
+        if (!requested.isAfter(now)) {
+            throw new IllegalArgumentException("retain-until " + requested + " is not in the future (now " + now
+                    + ")");
+        }
+        if (fromPolicy != null && requested.isBefore(fromPolicy)) {
+            throw new IllegalArgumentException("retain-until " + requested + " is earlier than the repository's "
+                    + "retention lock of " + config.retentionLock() + " allows (" + fromPolicy + ")");
+        }
+        return requested;
+    }
+
+    /** A pack writer that hands its finished file to the storage, locked as the running backup's snapshot. */
+    private PackWriter newPackWriter() throws IOException {
+        PackId id = PackId.random(RepositoryKeys.random());
+        Instant until = packRetention;
+        return new PackWriter(keys, storage.stagingFolder(ObjectKind.PACK), id,
+                complete -> storage.putFile(packObject(id), complete, until));
+    }
+
+    /**
+     * Makes a backed-up snapshot exist: locks what it references (reused packs get their lock extended, config and key
+     * files too, so the snapshot stays restorable for as long as it is locked), writes the manifest, then the chain
+     * link that records it. A crash between the two leaves a manifest without a link, which the next backup chains.
+     */
+    private void commitSnapshot(SnapshotId id, Manifest manifest, Instant lockUntil) throws IOException {
+        byte[] encoded = manifest.encode(keys, id.value());
+        List<PackId> packs = packsOf(manifest);
+        if (lockUntil != null) {
+            for (PackId p : packs) {
+                storage.retain(packObject(p), lockUntil);
+            }
+            storage.retain(ObjectName.CONFIG, lockUntil);
+            for (String k : storage.list(ObjectKind.KEY)) {
+                storage.retain(ObjectName.of(ObjectKind.KEY, k), lockUntil);
+            }
+        }
+        List<ChainLink> chain = config.chained() ? readChainForAppend() : List.of();
+        if (config.chained()) {
+            chain = chainUnchained(chain);
+        }
+        try {
+            storage.put(manifestObject(id), encoded, lockUntil);
+        } catch (FileAlreadyExistsException e) {
+            throw new SnapshotExistsException(manifest.info());
+        }
+        if (config.chained()) {
+            appendLink(chain, id, ChainLink.sha256(encoded), manifest.created(), lockUntil, packs);
+        }
+    }
+
+    /** The packs holding a manifest's chunks (where the index places them now), sorted. */
+    private List<PackId> packsOf(Manifest manifest) {
+        Set<PackId> packs = new java.util.TreeSet<>(Comparator.comparing(PackId::hex));
+        for (Manifest.FileEntry f : manifest.files()) {
+            for (ChunkId c : f.chunks()) {
+                BlobLocation loc = index.get(c);
+                if (loc != null) {
+                    packs.add(loc.pack());
+                }
+            }
+        }
+        return List.copyOf(packs);
+    }
+
+    /** Every link, in order; refuses to extend a chain whose links do not parse. */
+    private List<ChainLink> readChainForAppend() throws IOException {
+        List<ChainLink> out = new ArrayList<>();
+        for (String name : storage.list(ObjectKind.CHAIN)) {
+            try {
+                out.add(ChainLink.decode(storage.get(ObjectName.of(ObjectKind.CHAIN, name))));
+            } catch (CorruptDataException e) {
+                throw new DamagedRepositoryException(new Problem.BrokenChainLink(sequenceOf(name),
+                        "it does not parse (" + e.getMessage() + "); backup does not extend a broken chain"), e);
+            }
+        }
+        return out;
+    }
+
+    /** Chains manifests a crash left without a link (sound manifests only: they authenticate under the data key). */
+    private List<ChainLink> chainUnchained(List<ChainLink> chain) throws IOException {
+        Set<SnapshotId> chained = new HashSet<>();
+        chain.forEach(l -> chained.add(l.snapshot()));
+        List<ChainLink> out = new ArrayList<>(chain);
+        List<ManifestRead.Read> orphans = new ArrayList<>();
+        // Only manifests newer than the chain's head: what a backup killed between manifest and link leaves. An
+        // older manifest outside the chain was put there behind it, and stays named by verify.
+        Instant head = chain.isEmpty() ? Instant.MIN : chain.getLast().created();
+        readManifests().forEach((sid, read) -> {
+            if (read instanceof ManifestRead.Read r && !chained.contains(sid) && r.manifest().created().isAfter(head)) {
+                orphans.add(r);
+            }
+        });
+        orphans.sort(Comparator.comparing(r -> r.snapshot().created()));
+        for (ManifestRead.Read r : orphans) {
+            SnapshotId sid = r.snapshot().id();
+            byte[] bytes = storage.get(manifestObject(sid));
+            Instant until = storage.retainedUntil(manifestObject(sid)).orElse(null);
+            out.add(appendLink(out, sid, ChainLink.sha256(bytes), r.manifest().created(), until,
+                    packsOf(r.manifest())));
+        }
+        return out;
+    }
+
+    private ChainLink appendLink(List<ChainLink> chain, SnapshotId snapshot, byte[] manifestSha256, Instant created,
+            Instant lockUntil, List<PackId> packs) throws IOException {
+        long sequence = chain.isEmpty() ? 1 : chain.getLast().sequence() + 1;
+        byte[] previous = chain.isEmpty() ? new byte[32] : chain.getLast().hash();
+        SigningPublicKey pinned = pinnedKey(config);
+        ChainLink link = new ChainLink(config.repositoryIdBytes(), sequence, previous, snapshot, manifestSha256,
+                created, lockUntil, packs, pinned == null ? null : pinned.fingerprint(), new byte[0]);
+        if (pinned != null) {
+            byte[] signature = signingKey.sign(ChainLink.SIGNING_CONTEXT, link.signedBytes()).encode();
+            link = new ChainLink(link.repositoryId(), sequence, previous, snapshot, manifestSha256, created, lockUntil,
+                    packs, link.signer(), signature);
+        }
+        storage.put(ObjectName.of(ObjectKind.CHAIN, link.name()), link.encode(), lockUntil);
+        return link;
+    }
+
+    private static long sequenceOf(String linkName) {
+        try {
+            return linkName.length() == 16 ? java.util.HexFormat.fromHexDigitsToLong(linkName) : -1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** The latest retain-until per object over all chain links that parse (the locks the chain records). */
+    private Map<ObjectName, Instant> chainLocks() throws IOException {
+        Map<ObjectName, Instant> locks = new HashMap<>();
+        for (String name : storage.list(ObjectKind.CHAIN)) {
+            ChainLink link;
+            try {
+                link = ChainLink.decode(storage.get(ObjectName.of(ObjectKind.CHAIN, name)));
+            } catch (CorruptDataException e) {
+                continue; // verify names it; the storage's own lock records still protect the objects
+            }
+            if (link.retainUntil() == null) {
+                continue;
+            }
+            locks.merge(manifestObject(link.snapshot()), link.retainUntil(), VaultRepository::later);
+            for (PackId p : link.packs()) {
+                locks.merge(packObject(p), link.retainUntil(), VaultRepository::later);
+            }
+        }
+        return locks;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The object's lock if it is still in force, by the chain's record or the storage's, else null. */
+    private Instant lockedUntil(ObjectName name, Map<ObjectName, Instant> chainLocks, Instant now)
+            throws IOException {
+        Instant until = chainLocks.get(name);
+        Instant stored = storage.exists(name) ? storage.retainedUntil(name).orElse(null) : null;
+        if (stored != null && (until == null || stored.isAfter(until))) {
+            until = stored;
+        }
+        return until != null && until.isAfter(now) ? until : null;
+    }
+
+    /** The snapshot's retain-until date, if it was locked (a past date means the lock has ended). */
+    public java.util.Optional<Instant> retainedUntil(Snapshot snapshot) {
+        try {
+            // The storage's record, one read; the chain (all links) only when that record is gone.
+            Instant stored = storage.retainedUntil(manifestObject(snapshot.id())).orElse(null);
+            return java.util.Optional.ofNullable(stored != null ? stored
+                    : chainLocks().get(manifestObject(snapshot.id())));
+        } catch (IOException e) {
+            throw new VaultIoException("cannot read the lock of " + snapshot, e);
+        }
+    }
+
+    /** SHA-256 (hex) of the snapshot's manifest as stored: what an attestation and the chain link record. */
+    public String manifestSha256(Snapshot snapshot) {
+        try {
+            return HexFormat.of().formatHex(ChainLink.sha256(storage.get(manifestObject(snapshot.id()))));
+        } catch (IOException e) {
+            throw new VaultIoException("cannot read the manifest of " + snapshot, e);
+        }
+    }
+
+    /**
+     * Deletes a snapshot's manifest (its data goes with the next prune); its chain link stays.
+     *
+     * @throws RetentionLockedException naming the snapshot and the date while it is locked
+     */
+    public void deleteSnapshot(Snapshot snapshot) {
+        try {
+            Instant until = lockedUntil(manifestObject(snapshot.id()), chainLocks(), storage.clock().instant());
+            if (until != null) {
+                throw new RetentionLockedException(snapshot.info(), snapshot.id().value(), until);
+            }
+            storage.delete(manifestObject(snapshot.id()));
+        } catch (RetentionLockedException e) {
+            throw e.snapshot().isPresent() ? e
+                    : new RetentionLockedException(snapshot.info(), snapshot.id().value(), e.retainUntil());
+        } catch (NoSuchFileException e) {
+            throw new VaultIoException("snapshot " + snapshot + " is not in " + storage.location(), e);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot delete snapshot " + snapshot, e);
+        }
+    }
+
+    /**
+     * Verify's check of the chain and the locks it records: each link parses, sits under its own sequence, records
+     * the hash of the link before it and of its manifest, and is signed by the pinned key; every object a link locks
+     * until a date still to come exists and carries at least that lock in the storage.
+     */
+    private final class ChainCheck {
+
+        List<Problem> run(Set<PackId> presentPacks) {
+            List<Problem> out = new ArrayList<>();
+            try {
+                check(presentPacks, out);
+            } catch (IOException e) {
+                throw new VaultIoException("cannot read the chain of " + storage.location(), e);
+            }
+            return out;
+        }
+
+        private void check(Set<PackId> presentPacks, List<Problem> out) throws IOException {
+            SigningPublicKey pinned = pinnedKey(config);
+            Instant now = storage.clock().instant();
+            byte[] previous = new byte[32];
+            long expected = 1;
+            Set<SnapshotId> chained = new HashSet<>();
+            record Lock(Instant until, long link) {
+            }
+            Map<ObjectName, Lock> locks = new LinkedHashMap<>();
+            for (String name : storage.list(ObjectKind.CHAIN)) {
+                byte[] bytes = storage.get(ObjectName.of(ObjectKind.CHAIN, name));
+                long sequence = sequenceOf(name);
+                if (sequence < 1) {
+                    out.add(new Problem.BrokenChainLink(expected, "a file named " + name + " is in chain/"));
+                    continue;
+                }
+                boolean gap = sequence != expected;
+                if (gap) {
+                    // named once, at the missing link; the link after the gap cannot match a hash we do not have
+                    out.add(new Problem.BrokenChainLink(expected, sequence > expected ? "link " + expected
+                            + (sequence > expected + 1 ? " to " + (sequence - 1) : "") + " is missing (removed)"
+                            : "out of order"));
+                }
+                expected = sequence + 1;
+                byte[] hash = ChainLink.sha256(bytes);
+                ChainLink link;
+                try {
+                    link = ChainLink.decode(bytes);
+                } catch (CorruptDataException e) {
+                    out.add(new Problem.BrokenChainLink(sequence, "it does not parse: " + e.getMessage()));
+                    previous = hash;
+                    continue;
+                }
+                if (link.sequence() != sequence) {
+                    out.add(new Problem.BrokenChainLink(sequence, "the file holds link " + link.sequence()
+                            + " (links moved or reordered)"));
+                } else if (!gap && !java.util.Arrays.equals(link.previous(), previous)) {
+                    out.add(new Problem.BrokenChainLink(sequence, "it does not record the hash of link "
+                            + (sequence - 1) + " (a link before it was edited, removed or reordered)"));
+                }
+                previous = hash;
+                if (!java.util.Arrays.equals(link.repositoryId(), config.repositoryIdBytes())) {
+                    out.add(new Problem.BrokenChainLink(sequence, "it belongs to another repository"));
+                }
+                if (pinned != null) {
+                    if (!link.signed()) {
+                        out.add(new Problem.BrokenChainLink(sequence, "it is not signed; the config pins signing key "
+                                + pinned.fingerprintHex()));
+                    } else if (!java.util.Arrays.equals(link.signer(), pinned.fingerprint())) {
+                        out.add(new Problem.BrokenChainLink(sequence, "it is signed by unknown key "
+                                + HexFormat.of().formatHex(link.signer()) + ", not the pinned "
+                                + pinned.fingerprintHex()));
+                    } else if (!signatureVerifies(pinned, link)) {
+                        out.add(new Problem.BrokenChainLink(sequence, "its signature does not verify under the "
+                                + "pinned key (edited after signing)"));
+                    }
+                }
+                chained.add(link.snapshot());
+                ObjectName manifest = manifestObject(link.snapshot());
+                if (storage.exists(manifest)) {
+                    byte[] stored = ChainLink.sha256(storage.get(manifest));
+                    if (!java.util.Arrays.equals(stored, link.manifestSha256())) {
+                        out.add(new Problem.BrokenChainLink(sequence, "manifest " + link.snapshot()
+                                + " does not have the SHA-256 the link records (edited or replaced)"));
+                    }
+                }
+                if (link.retainUntil() != null && link.retainUntil().isAfter(now)) {
+                    Lock lock = new Lock(link.retainUntil(), sequence);
+                    locks.merge(manifest, lock, (a, b) -> a.until().isAfter(b.until()) ? a : b);
+                    for (PackId p : link.packs()) {
+                        locks.merge(packObject(p), lock, (a, b) -> a.until().isAfter(b.until()) ? a : b);
+                    }
+                }
+            }
+            for (Map.Entry<ObjectName, Lock> e : locks.entrySet()) {
+                ObjectName object = e.getKey();
+                Lock lock = e.getValue();
+                boolean present = object.kind() == ObjectKind.PACK
+                        ? presentPacks.contains(PackId.parse(object.name())) : storage.exists(object);
+                if (!present) {
+                    out.add(new Problem.MissingLockedObject(object.path(), lock.link(), lock.until()));
+                    continue;
+                }
+                Instant recorded = storage.retainedUntil(object).orElse(null);
+                if (recorded == null || recorded.isBefore(lock.until())) {
+                    out.add(new Problem.LockNotRecorded(object.path(), lock.until(), recorded == null
+                            ? "the storage holds no lock for it" : "the storage locks it only until " + recorded));
+                } else if (storage instanceof LocalDirectoryStorage local && !local.isReadOnly(object)) {
+                    out.add(new Problem.LockNotRecorded(object.path(), lock.until(),
+                            "the file was made writable again"));
+                }
+            }
+            // config and key files are locked as long as the longest snapshot lock: without them nothing restores
+            Instant longest = locks.values().stream().map(Lock::until).max(Comparator.naturalOrder()).orElse(null);
+            if (longest != null) {
+                List<ObjectName> access = new ArrayList<>(List.of(ObjectName.CONFIG));
+                storage.list(ObjectKind.KEY).forEach(k -> access.add(ObjectName.of(ObjectKind.KEY, k)));
+                for (ObjectName object : access) {
+                    Instant recorded = storage.retainedUntil(object).orElse(null);
+                    if (recorded == null || recorded.isBefore(longest)) {
+                        out.add(new Problem.LockNotRecorded(object.path(), longest, recorded == null
+                                ? "the storage holds no lock for it" : "the storage locks it only until " + recorded));
+                    }
+                }
+            }
+            for (String name : storage.list(ObjectKind.MANIFEST)) {
+                if (SnapshotId.isValid(name) && !chained.contains(new SnapshotId(name))) {
+                    out.add(new Problem.UnchainedManifest(name));
+                }
+            }
+        }
+
+        private boolean signatureVerifies(SigningPublicKey pinned, ChainLink link) {
+            try {
+                return pinned.verifies(ChainLink.SIGNING_CONTEXT, link.signedBytes(),
+                        VaultSignature.decode(link.signature()));
+            } catch (SignatureRefusedException e) {
+                return false;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- files
 
-    private Path packPath(PackId pack) {
-        return root.resolve("packs").resolve(pack.hex());
+    private static ObjectName packObject(PackId pack) {
+        return ObjectName.of(ObjectKind.PACK, pack.hex());
+    }
+
+    private static ObjectName manifestObject(SnapshotId id) {
+        return ObjectName.of(ObjectKind.MANIFEST, id.value());
+    }
+
+    private boolean existsOrFail(ObjectName name) {
+        try {
+            return storage.exists(name);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot read " + name + " of " + storage.location(), e);
+        }
     }
 
     private int maxChunk() {
@@ -1197,7 +1639,7 @@ public final class VaultRepository implements AutoCloseable {
     }
 
     private PackHeader readHeader(PackId pack) throws IOException {
-        try (FileChannel ch = FileChannel.open(packPath(pack), StandardOpenOption.READ)) {
+        try (FileChannel ch = storage.openForReading(packObject(pack))) {
             return readHeader(ch, pack);
         }
     }
@@ -1229,8 +1671,7 @@ public final class VaultRepository implements AutoCloseable {
 
     private List<PackId> packFiles() throws IOException {
         List<PackId> out = new ArrayList<>();
-        for (Path p : list(root.resolve("packs"))) {
-            String name = p.getFileName().toString();
+        for (String name : storage.list(ObjectKind.PACK)) {
             if (PACK_NAME.matcher(name).matches()) {
                 out.add(PackId.parse(name));
             }
@@ -1242,30 +1683,16 @@ public final class VaultRepository implements AutoCloseable {
         try {
             return packFiles();
         } catch (IOException e) {
-            throw new VaultIoException("cannot list " + root.resolve("packs"), e);
+            throw new VaultIoException("cannot list the packs of " + storage.location(), e);
         }
     }
 
-    /** Files of a repository folder without temporary files, sorted by name. */
-    private static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> !p.getFileName().toString().endsWith(DurableFiles.TEMP_SUFFIX)).sorted().toList();
-        }
-    }
-
-    private static List<Path> listOrFail(Path dir) {
+    /** Objects of a kind without temporary files, sorted by name. */
+    private List<String> listOrFail(ObjectKind kind) {
         try {
-            return list(dir);
+            return storage.list(kind);
         } catch (IOException e) {
-            throw new VaultIoException("cannot list " + dir, e);
-        }
-    }
-
-    private static List<Path> listAll(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            throw new VaultIoException("cannot list " + dir, e);
+            throw new VaultIoException("cannot list " + kind.folder() + " of " + storage.location(), e);
         }
     }
 

@@ -130,8 +130,13 @@ class FaultTests {
         try (VaultRepository repo = open()) {
             VerifyReport report = repo.verify();
 
-            assertThat(report.problems()).singleElement().isInstanceOfSatisfying(Problem.DamagedManifest.class,
-                    p -> assertThat(p.manifestFile()).isEqualTo(manifest.getFileName().toString()));
+            assertThat(report.problems()).filteredOn(Problem.DamagedManifest.class::isInstance).singleElement()
+                    .isInstanceOfSatisfying(Problem.DamagedManifest.class,
+                            p -> assertThat(p.manifestFile()).isEqualTo(manifest.getFileName().toString()));
+            // the chain link that records the manifest's hash names the same damage
+            assertThat(report.problems()).hasSize(2).anySatisfy(p -> assertThat(p).isEqualTo(
+                    new Problem.BrokenChainLink(1, "manifest " + manifest.getFileName()
+                            + " does not have the SHA-256 the link records (edited or replaced)")));
             assertThat(repo.snapshots()).isEmpty();
             assertThatThrownBy(() -> repo.restore(snapshot, tmp.resolve("out"), ProgressListener.NONE))
                     .isInstanceOf(RestoreFailedException.class).hasMessageContaining("manifest")
@@ -146,7 +151,9 @@ class FaultTests {
         Path manifest = TestVaults.files(root.resolve("snapshots")).getFirst();
         Files.move(manifest, manifest.resolveSibling("0".repeat(64)));
         try (VaultRepository repo = open()) {
-            assertThat(repo.verify().problems()).singleElement().isInstanceOf(Problem.DamagedManifest.class);
+            assertThat(repo.verify().problems()).hasSize(2).anySatisfy(p -> assertThat(p)
+                    .isInstanceOf(Problem.DamagedManifest.class))
+                    .contains(new Problem.UnchainedManifest("0".repeat(64)));
         }
     }
 

@@ -121,9 +121,9 @@ class VaultRepositoryTests {
         Path root = tmp.resolve("repo");
         VaultRepository.init(root, TestVaults.kek(1), TestVaults.SMALL).close();
         Files.writeString(root.resolve("config"),
-                Files.readString(root.resolve("config")).replace("format-version=1", "format-version=2"));
+                Files.readString(root.resolve("config")).replace("format-version=2", "format-version=3"));
         assertThatThrownBy(() -> VaultRepository.open(root, TestVaults.kek(1)))
-                .isInstanceOf(UnsupportedRepositoryException.class).hasMessageContaining("version 2");
+                .isInstanceOf(UnsupportedRepositoryException.class).hasMessageContaining("version 3");
     }
 
     @Test

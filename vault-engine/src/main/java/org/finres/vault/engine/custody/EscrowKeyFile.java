@@ -3,13 +3,15 @@ package org.finres.vault.engine.custody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import org.finres.vault.engine.storage.LocalDirectoryStorage;
+import org.finres.vault.engine.storage.ObjectKind;
+import org.finres.vault.engine.storage.ObjectName;
+import org.finres.vault.engine.storage.RepositoryStorage;
 import org.finres.vault.engine.format.CorruptDataException;
 import org.finres.vault.engine.format.KeyFile;
 
@@ -163,27 +165,30 @@ public record EscrowKeyFile(byte[] context, byte[] splitId, int threshold, List<
      * {@value EscrowKeyWrapping#ALGORITHM}): what a custodian needs to release its share.
      */
     public static EscrowKeyFile read(Path root) throws IOException {
-        List<byte[]> found = wrappedFiles(root);
+        return read(new LocalDirectoryStorage(root));
+    }
+
+    /** The repository's one escrow key file, wherever the repository is (a folder, an S3 bucket). */
+    public static EscrowKeyFile read(RepositoryStorage storage) throws IOException {
+        List<byte[]> found = wrappedFiles(storage);
         if (found.size() != 1) {
-            throw new IOException(root + " holds " + found.size() + " escrow key files, not one");
+            throw new IOException(storage.location() + " holds " + found.size() + " escrow key files, not one");
         }
         return decode(found.getFirst());
     }
 
-    /** The wrapped bytes of every escrow key file under {@code root/keys}, in name order. */
-    static List<byte[]> wrappedFiles(Path root) throws IOException {
+    /** The wrapped bytes of every escrow key file under {@code keys/}, in name order. */
+    static List<byte[]> wrappedFiles(RepositoryStorage storage) throws IOException {
         List<byte[]> found = new ArrayList<>();
-        try (Stream<Path> s = Files.list(root.resolve("keys"))) {
-            for (Path p : s.filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().toList()) {
-                KeyFile file;
-                try {
-                    file = KeyFile.decode(Files.readAllBytes(p));
-                } catch (CorruptDataException e) {
-                    continue; // another wrapping's damage is not ours to report
-                }
-                if (file.algorithm().equals(EscrowKeyWrapping.ALGORITHM)) {
-                    found.add(file.wrapped());
-                }
+        for (String name : storage.list(ObjectKind.KEY)) {
+            KeyFile file;
+            try {
+                file = KeyFile.decode(storage.get(ObjectName.of(ObjectKind.KEY, name)));
+            } catch (CorruptDataException e) {
+                continue; // another wrapping's damage is not ours to report
+            }
+            if (file.algorithm().equals(EscrowKeyWrapping.ALGORITHM)) {
+                found.add(file.wrapped());
             }
         }
         return found;

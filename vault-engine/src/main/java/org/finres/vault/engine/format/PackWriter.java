@@ -13,23 +13,37 @@ import org.finres.vault.engine.PackId;
 
 /**
  * Writes one pack under a temporary name; {@link #finish} appends the header, forces the file to disk and only then
- * renames it into place, so a pack under its final name is always complete. Not thread-safe.
+ * hands it on (renames it into place, or uploads it), so a pack under its final name is always complete. Not
+ * thread-safe.
  */
 public final class PackWriter {
+
+    /** What makes a complete, forced temporary file the pack: a rename (the default) or an upload. */
+    @FunctionalInterface
+    public interface Commit {
+        void commit(Path completeTemp) throws IOException;
+    }
 
     private final RepositoryKeys keys;
     private final PackId pack;
     private final Path temp;
     private final Path target;
     private final FileChannel channel;
+    private final Commit commit;
     private final List<PackEntry> entries = new ArrayList<>();
     private long position;
 
     public PackWriter(RepositoryKeys keys, Path packsDir, PackId pack) throws IOException {
+        this(keys, packsDir, pack, null);
+    }
+
+    /** @param commit what to do with the finished temporary file; null renames it to its id in {@code packsDir} */
+    public PackWriter(RepositoryKeys keys, Path packsDir, PackId pack, Commit commit) throws IOException {
         this.keys = keys;
         this.pack = pack;
         this.target = packsDir.resolve(pack.hex());
         this.temp = packsDir.resolve(pack.hex() + ".tmp");
+        this.commit = commit != null ? commit : complete -> DurableFiles.moveIntoPlace(complete, target);
         this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         write(PackHeader.FILE_MAGIC);
     }
@@ -58,7 +72,7 @@ public final class PackWriter {
         write(header.encode(keys));
         channel.force(true);
         channel.close();
-        DurableFiles.moveIntoPlace(temp, target);
+        commit.commit(temp);
         return header;
     }
 

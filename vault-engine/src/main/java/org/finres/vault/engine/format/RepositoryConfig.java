@@ -2,6 +2,8 @@ package org.finres.vault.engine.format;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Period;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +17,12 @@ import org.finres.vault.engine.chunk.ChunkerParameters;
  * the data key is unwrapped, which needs the repository id from the same file; {@link #parse} therefore reads
  * without checking and {@link #checkMac} is called once the keys are known.
  */
-public record RepositoryConfig(int formatVersion, String repositoryId, RepositoryParameters parameters) {
+public record RepositoryConfig(int formatVersion, String repositoryId, RepositoryParameters parameters,
+        Period retentionLock, byte[] signingKey) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2 added the manifest chain ({@code chain/}), retention locks and the pinned signing key. */
+    public static final int FORMAT_VERSION = 2;
+    private static final int OLDEST_READABLE = 1;
     public static final String FIRST_LINE = "finres-vault repository";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -33,6 +38,19 @@ public record RepositoryConfig(int formatVersion, String repositoryId, Repositor
         if (!ID.matcher(repositoryId).matches()) {
             throw new CorruptDataException("repository id must be 32 hex digits: " + repositoryId);
         }
+        if (retentionLock != null && (retentionLock.isNegative() || retentionLock.isZero())) {
+            throw new CorruptDataException("a retention lock is a positive period: " + retentionLock);
+        }
+    }
+
+    /** A repository without retention lock and without a pinned signing key. */
+    public RepositoryConfig(int formatVersion, String repositoryId, RepositoryParameters parameters) {
+        this(formatVersion, repositoryId, parameters, null, null);
+    }
+
+    /** Whether the repository keeps a manifest chain (format 2 on). */
+    public boolean chained() {
+        return formatVersion >= 2;
     }
 
     public byte[] repositoryIdBytes() {
@@ -52,6 +70,11 @@ public record RepositoryConfig(int formatVersion, String repositoryId, Repositor
         s.append("chunk-max=").append(c.max()).append('\n');
         s.append("pack-size=").append(parameters.packSize()).append('\n');
         s.append("zstd-level=").append(parameters.compressionLevel()).append('\n');
+        if (formatVersion >= 2) {
+            s.append("retention-lock=").append(retentionLock == null ? "none" : retentionLock.toString()).append('\n');
+            s.append("signing-key=").append(signingKey == null ? "none" : Base64.getEncoder().encodeToString(signingKey))
+                    .append('\n');
+        }
         byte[] mac = keys.configMac(s.toString().getBytes(StandardCharsets.UTF_8));
         return s.append("mac=").append(HexFormat.of().formatHex(mac)).append('\n').toString();
     }
@@ -72,9 +95,9 @@ public record RepositoryConfig(int formatVersion, String repositoryId, Repositor
             }
         }
         int version = number(values, "format-version");
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_READABLE || version > FORMAT_VERSION) {
             throw new UnsupportedVersionException("repository format version " + version + "; this engine reads "
-                    + FORMAT_VERSION);
+                    + OLDEST_READABLE + " to " + FORMAT_VERSION);
         }
         for (Map.Entry<String, String> a : ALGORITHMS.entrySet()) {
             if (!a.getValue().equals(values.get(a.getKey()))) {
@@ -86,7 +109,17 @@ public record RepositoryConfig(int formatVersion, String repositoryId, Repositor
             RepositoryParameters p = new RepositoryParameters(new ChunkerParameters(number(values, "chunk-min"),
                     number(values, "chunk-avg"), number(values, "chunk-max")), number(values, "pack-size"),
                     number(values, "zstd-level"));
-            return new RepositoryConfig(version, required(values, "repository-id"), p);
+            Period lock = null;
+            byte[] signingKey = null;
+            if (version >= 2) {
+                String l = required(values, "retention-lock");
+                lock = l.equals("none") ? null : Period.parse(l);
+                String k = required(values, "signing-key");
+                signingKey = k.equals("none") ? null : Base64.getDecoder().decode(k);
+            }
+            return new RepositoryConfig(version, required(values, "repository-id"), p, lock, signingKey);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CorruptDataException("config retention-lock is not an ISO-8601 period", e);
         } catch (IllegalArgumentException e) {
             throw new CorruptDataException("config has impossible parameters: " + e.getMessage(), e);
         }
