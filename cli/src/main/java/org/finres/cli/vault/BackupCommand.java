@@ -17,6 +17,7 @@ import org.finres.cli.hub.DataFolder;
 import org.finres.cli.remote.HubConnection;
 import org.finres.cli.remote.Output;
 import org.finres.vault.engine.BackupResult;
+import org.finres.vault.engine.OpenOptions;
 import org.finres.vault.engine.Progress;
 import org.finres.vault.engine.SnapshotInfo;
 import org.finres.vault.engine.VaultException;
@@ -71,6 +72,11 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The business date. Default: the dataset's.")
     LocalDate date;
+
+    @Option(names = "--retain-until", paramLabel = "YYYY-MM-DD",
+            description = "Lock this snapshot until the start of this day (UTC); default: the repository's retention "
+                    + "lock from now, if it has one. An earlier date than that is refused.")
+    LocalDate retainUntil;
 
     @Option(names = "--attest", description = "Send a signed attestation to the hub (implied by --hub).")
     boolean attest;
@@ -132,20 +138,29 @@ final class BackupCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Secrets.usage(spec, e.getMessage());
         }
-        SigningKeyPair signer = sendAttestation ? signing.open() : null;
+        // The signing key signs the attestation and, when the repository pins it, the manifest chain.
+        SigningKeyPair signer = signing.given() ? signing.open() : null;
         long total = totalBytes(source);
         String repositoryId = Repositories.repositoryId(root);
         Path journalPath = journalFile != null ? journalFile : DataFolder.resolve(null, CliEnvironment.of(spec)).path()
                 .resolve("vault").resolve("backup-" + repositoryId + ".json");
         BackupResult result;
-        try (VaultRepository repo = Repositories.open(root, passphrase.wrapping(false))) {
+        String manifestSha256;
+        boolean pinned = Repositories.pinsSigningKey(root);
+        if (pinned && signer == null) {
+            throw VaultFailed.keyRefused("repository " + root + " pins signing key of its manifest chain: pass "
+                    + "--signing-key FILE with that key's private key file", null);
+        }
+        OpenOptions options = pinned ? OpenOptions.defaults().withSigningKey(signer) : OpenOptions.defaults();
+        try (VaultRepository repo = Repositories.open(root, passphrase.wrapping(false), options)) {
             BackupJournal.leftover(journalPath, root, repositoryId, who, when).ifPresent(l -> meter.notice(
                     "resumed: " + ProgressMeter.bytes(l.bytes()) + " already stored in " + l.packs() + " pack(s) by the "
                             + "interrupted backup of " + info + " started " + l.journal().started()
                             + "; their chunks are reused"));
             new BackupJournal(repositoryId, who, when, source.toAbsolutePath().toString(), Instant.now(),
                     BackupJournal.packs(root)).save(journalPath);
-            result = repo.backup(source, info, progress -> {
+            result = repo.backup(source, info, retainUntil == null ? null
+                    : retainUntil.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), progress -> {
                 if (progress instanceof Progress.Backup b) {
                     meter.update(b.bytesRead(), total, b.filesDone(), b.filesTotal(),
                             ProgressMeter.bytes(b.bytesStored()) + " stored, " + b.chunksReused() + " chunks reused",
@@ -158,6 +173,8 @@ final class BackupCommand implements Callable<Integer> {
             meter.update(result.bytesRead(), total, result.snapshot().files(), result.snapshot().files(),
                     ProgressMeter.bytes(result.bytesStored()) + " stored", true);
             meter.finish();
+            manifestSha256 = repo.manifestSha256(result.snapshot());
+            repo.retainedUntil(result.snapshot()).ifPresent(until -> meter.notice("snapshot locked until " + until));
         } catch (RuntimeException e) {
             meter.finish();
             if (causedBy(e, Interrupted.class)) {
@@ -175,14 +192,14 @@ final class BackupCommand implements Callable<Integer> {
                 + result.chunksNew() + " new chunks (" + ProgressMeter.bytes(result.bytesStored()) + " stored), "
                 + result.chunksReused() + " reused, " + result.packsWritten() + " packs, "
                 + String.format(java.util.Locale.ROOT, "%.1f s", meter.seconds()));
-        if (signer != null) {
+        if (sendAttestation) {
             VaultAttestation attestation;
             try {
                 attestation = new VaultAttestation(who, repositoryId, result.snapshot().id().value(), when,
                         result.snapshot().created(), result.snapshot().files(), result.snapshot().bytes(),
                         dataset.map(DatasetCheck.Result::recordCounts).orElse(Map.of()),
                         dataset.map(DatasetCheck.Result::controlTotals).orElse(Map.of()),
-                        Repositories.manifestSha256(root, result.snapshot()));
+                        manifestSha256);
             } catch (VaultException e) {
                 throw VaultFailed.of(e, "the snapshot is stored, but cannot be attested");
             }

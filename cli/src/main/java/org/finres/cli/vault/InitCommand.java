@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.finres.cli.ExitStatus;
 import org.finres.cli.remote.HubConnection;
 import org.finres.cli.remote.Output;
+import org.finres.vault.engine.Immutability;
+import org.finres.vault.engine.OpenOptions;
 import org.finres.vault.engine.RepositoryParameters;
 import org.finres.vault.engine.VaultException;
 import org.finres.vault.engine.VaultRepository;
@@ -17,6 +19,9 @@ import org.finres.vault.engine.chunk.ChunkerParameters;
 import org.finres.vault.engine.custody.Custodian;
 import org.finres.vault.engine.custody.CustodianRole;
 import org.finres.vault.engine.custody.EscrowKeyWrapping;
+import org.finres.vault.engine.signing.SigningKeyPair;
+import org.finres.vault.engine.signing.SigningPublicKey;
+import org.finres.vault.engine.storage.LocalDirectoryStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +65,16 @@ final class InitCommand implements Callable<Integer> {
                     + "(GET /api/v1/vault/custody/INSTITUTION); needs --hub/--token or FINRES_HUB_URL/FINRES_TOKEN.")
     String custodyFromHub;
 
+    @Option(names = "--retention-lock", paramLabel = "PERIOD",
+            description = "Lock every snapshot (its manifest and packs) for this ISO-8601 period from its backup, "
+                    + "e.g. P7Y or P90D: nothing of it can be deleted or replaced before then, by anyone.")
+    java.time.Period retentionLock;
+
+    @Option(names = "--pin-signing-key", paramLabel = "FILE",
+            description = "Pin this signing key (a .pub or private key file) in the config: every manifest-chain link "
+                    + "is signed with it, and backups need its private key (--signing-key).")
+    Path pinSigningKey;
+
     @Option(names = "--chunk-min", paramLabel = "BYTES", description = "Smallest chunk (default 512 KiB).")
     Integer chunkMin;
 
@@ -87,17 +102,30 @@ final class InitCommand implements Callable<Integer> {
         }
         PassphraseKeyWrapping wrapping = passphrase.wrapping(true);
         PrintWriter out = spec.commandLine().getOut();
-        try (VaultRepository repo = VaultRepository.init(root, wrapping, parameters)) {
+        Immutability immutability;
+        try {
+            immutability = new Immutability(retentionLock, pinSigningKey == null ? null : signingPublicKey(pinSigningKey));
+        } catch (IllegalArgumentException e) {
+            throw Secrets.usage(spec, "--retention-lock: " + e.getMessage());
+        }
+        try (VaultRepository repo = VaultRepository.init(new LocalDirectoryStorage(root), wrapping, parameters,
+                immutability, OpenOptions.defaults())) {
             if (escrow != null) {
                 KeyRotation.add(repo, escrow);
             }
         } catch (VaultException e) {
-            throw VaultFailed.of(e, "cannot make a repository in " + root);
+            throw VaultFailed.of(e, "init");
         }
         out.println("made repository " + root + " (id " + Repositories.repositoryId(root) + ")");
         out.println("  chunks " + ProgressMeter.bytes(parameters.chunking().min()) + " / "
                 + ProgressMeter.bytes(parameters.chunking().avg()) + " / " + ProgressMeter.bytes(parameters.chunking().max())
                 + ", packs " + ProgressMeter.bytes(parameters.packSize()) + ", zstd level " + parameters.compressionLevel());
+        if (retentionLock != null) {
+            out.println("  retention lock " + retentionLock + " per snapshot");
+        }
+        if (immutability.signingKey() != null) {
+            out.println("  manifest chain signed by " + immutability.signingKey().fingerprintHex());
+        }
         out.println("  key: repository passphrase (" + PassphraseKeyWrapping.ALGORITHM + ")");
         if (escrow != null) {
             out.println("  key: escrow " + escrowThreshold + " of " + escrowCustodians.size() + " ("
@@ -147,6 +175,19 @@ final class InitCommand implements Callable<Integer> {
             return EscrowKeyWrapping.forCustodians(escrowThreshold, escrowCustodians);
         } catch (IllegalArgumentException | VaultException e) {
             throw Secrets.usage(spec, "the custodians cannot make an escrow: " + e.getMessage());
+        }
+    }
+
+    private static SigningPublicKey signingPublicKey(Path file) {
+        byte[] raw = KeyFiles.read(file, "signing key file");
+        try {
+            if (raw.length > 4 && raw[0] == 'F' && raw[1] == 'R' && raw[2] == 'S' && raw[3] == 'K') {
+                return SigningKeyPair.publicKeyOf(raw); // a private key file: its public half, no passphrase needed
+            }
+            return SigningPublicKey.decode(KeyFiles.readEncoded(file, new byte[] {'F', 'R', 'S', 'P', 1},
+                    "signing public key file"));
+        } catch (VaultException e) {
+            throw VaultFailed.of(e, file + " is not a signing key");
         }
     }
 

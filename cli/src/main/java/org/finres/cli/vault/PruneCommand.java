@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
                         + "of one of the newest --keep-monthly months, or the last of one of the newest --keep-yearly "
                         + "years. Refuses to run while any manifest is damaged. --dry-run lists what would go and "
                         + "changes nothing.",
+                "Snapshots under a retention lock stay until it ends, whatever the policy says; they are listed.",
                 "Exit codes: 0 pruned (or listed), 1 usage, 5 damaged manifest, 6 wrong passphrase, 7 storage "
-                        + "failed or a snapshot still retention-locked."})
+                        + "failed."})
 final class PruneCommand implements Callable<Integer> {
 
     @Spec
@@ -69,10 +70,25 @@ final class PruneCommand implements Callable<Integer> {
             if (dryRun) {
                 List<Snapshot> all = repo.snapshots();
                 Set<SnapshotId> kept = VaultRepository.kept(all, policy);
-                List<Snapshot> removed = all.stream().filter(s -> !kept.contains(s.id())).toList();
+                java.time.Instant now = java.time.Instant.now();
+                List<Snapshot> dropped = all.stream().filter(s -> !kept.contains(s.id())).toList();
+                List<Snapshot> removed = new java.util.ArrayList<>();
+                List<String> locked = new java.util.ArrayList<>();
+                for (Snapshot s : dropped) {
+                    java.util.Optional<java.time.Instant> until = repo.retainedUntil(s).filter(now::isBefore);
+                    if (until.isPresent()) {
+                        locked.add(Output.printable(s.toString()) + " (locked until " + until.get() + ")");
+                    } else {
+                        removed.add(s);
+                    }
+                }
                 out.println("dry run: would remove " + removed.size() + " of " + all.size() + " snapshot(s)"
                         + (removed.isEmpty() ? "" : ":"));
                 removed.forEach(s -> out.println("  " + Output.printable(s.toString())));
+                if (!locked.isEmpty()) {
+                    out.println("kept by their retention lock although the policy drops them:");
+                    locked.forEach(l -> out.println("  " + l));
+                }
                 return ExitStatus.OK.code();
             }
             PruneResult result = repo.prune(policy, p -> {
@@ -85,6 +101,11 @@ final class PruneCommand implements Callable<Integer> {
             out.println("removed " + result.removed().size() + " snapshot(s), deleted " + result.packsDeleted()
                     + " pack(s), rewrote " + result.packsRewritten() + ", freed " + ProgressMeter.bytes(result.bytesFreed()));
             result.removed().forEach(s -> out.println("  " + Output.printable(s.toString())));
+            if (!result.lockedSnapshots().isEmpty() || result.lockedPacks() > 0) {
+                out.println("kept by retention locks: " + result.lockedSnapshots().size() + " snapshot(s) the policy "
+                        + "drops, " + result.lockedPacks() + " pack(s)");
+                result.lockedSnapshots().forEach(s -> out.println("  " + Output.printable(s.toString())));
+            }
         } catch (VaultException e) {
             throw VaultFailed.of(e, "prune of " + repository.path() + " failed");
         }

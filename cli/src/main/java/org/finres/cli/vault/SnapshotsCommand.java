@@ -36,8 +36,15 @@ final class SnapshotsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Snapshot> snapshots;
+        java.util.Map<Snapshot, String> locks = new java.util.HashMap<>();
+        java.time.Instant now = java.time.Instant.now();
         try (VaultRepository repo = Repositories.open(repository.path(), passphrase.wrapping(false))) {
             snapshots = repo.snapshots();
+            for (Snapshot s : snapshots) {
+                repo.retainedUntil(s).filter(now::isBefore).ifPresent(until -> locks.put(s, until.toString()));
+            }
+        } catch (org.finres.vault.engine.VaultException e) {
+            throw VaultFailed.of(e, "cannot list the snapshots of " + repository.path());
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -46,7 +53,8 @@ final class SnapshotsCommand implements Callable<Integer> {
             for (Snapshot s : snapshots) {
                 array.addObject().put("id", s.id().value()).put("institution", s.info().institution())
                         .put("businessDate", s.info().businessDate().toString()).put("created", s.created().toString())
-                        .put("files", s.files()).put("bytes", s.bytes()).put("chunks", s.chunks());
+                        .put("files", s.files()).put("bytes", s.bytes()).put("chunks", s.chunks())
+                        .put("lockedUntil", locks.get(s));
             }
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return ExitStatus.OK.code();
@@ -55,11 +63,12 @@ final class SnapshotsCommand implements Callable<Integer> {
             out.println("no snapshots");
             return ExitStatus.OK.code();
         }
-        new TextTable(List.of("INSTITUTION", "BUSINESS DATE", "ID", "CREATED", "FILES", "SIZE", "CHUNKS"),
+        new TextTable(List.of("INSTITUTION", "BUSINESS DATE", "ID", "CREATED", "FILES", "SIZE", "CHUNKS",
+                "LOCKED UNTIL"),
                 snapshots.stream().map(s -> List.of(s.info().institution(), s.info().businessDate().toString(),
                         s.id().value().substring(0, 12), s.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                                 .toString(), String.valueOf(s.files()), ProgressMeter.bytes(s.bytes()),
-                        String.valueOf(s.chunks()))).toList()).printTo(out);
+                        String.valueOf(s.chunks()), locks.getOrDefault(s, "-"))).toList()).printTo(out);
         return ExitStatus.OK.code();
     }
 }

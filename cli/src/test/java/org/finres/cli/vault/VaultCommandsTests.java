@@ -135,7 +135,7 @@ class VaultCommandsTests {
 
         CliRun notEmpty = f.vault("init", "--repo", f.repo.toString());
         assertThat(notEmpty.exitCode()).isEqualTo(ExitStatus.STORAGE.code());
-        assertThat(notEmpty.err()).contains("folder is not empty");
+        assertThat(notEmpty.err()).contains("init: cannot make a repository in " + f.repo).contains("it is not empty");
     }
 
     @Test
