@@ -15,5 +15,10 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
 fi
 df -h "${TMPDIR:-/tmp}" >&2
-./mvnw -q -B -Pbench -pl benchmarks -am install -DskipTests
-exec ./mvnw -q -B -Pbench -pl benchmarks exec:exec@vault "$@"
+# The modules are installed into a local repository of this checkout (benchmarks/target/bench-m2), reading
+# everything else from ~/.m2 without writing to it (Maven 3.9's read-only tail), so a benchmark never replaces the
+# SNAPSHOTs other builds on the machine resolve from ~/.m2.
+LOCAL_REPO="$(pwd)/benchmarks/target/bench-m2"
+REPOS="-Dmaven.repo.local=$LOCAL_REPO -Dmaven.repo.local.tail=$HOME/.m2/repository"
+./mvnw -q -B $REPOS -Pbench -pl benchmarks -am install -DskipTests
+exec ./mvnw -q -B $REPOS -Pbench -pl benchmarks exec:exec@vault "$@"

@@ -9,7 +9,7 @@ import org.finres.vault.engine.chunk.ChunkerParameters;
 public record RepositoryParameters(ChunkerParameters chunking, int packSize, int compressionLevel) {
 
     /** 16 MiB packs: few files for object storage, small enough to rewrite cheaply when prune repacks. */
-    public static final RepositoryParameters DEFAULT = new RepositoryParameters(ChunkerParameters.DEFAULT, 16 << 20, 3);
+    public static final RepositoryParameters DEFAULT = new RepositoryParameters(ChunkerParameters.DEFAULT, 16 << 20, 1);
 
     public RepositoryParameters {
         if (packSize < 4096 || packSize > 1 << 30) {

@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 import org.finres.vault.engine.chunk.ContentDefinedChunker;
 import org.finres.vault.engine.format.BlobCodec;
 import org.finres.vault.engine.format.ChainLink;
+import org.finres.vault.engine.format.BlobReader;
 import org.finres.vault.engine.format.CorruptDataException;
 import org.finres.vault.engine.format.DurableFiles;
 import org.finres.vault.engine.format.IndexFile;
@@ -91,6 +92,8 @@ public final class VaultRepository implements AutoCloseable {
     private final SigningKeyPair signingKey;
     private final java.io.Closeable lock;
     private ChunkIndex index;
+    /** The key file this instance was opened through (see {@link #keys}). */
+    private String openedKeyId;
     /** Packs found at open with a sound header but in no index file: written into an index by the next backup. */
     private final List<PackHeader> adoptedPacks = new ArrayList<>();
     /** The retain-until new packs get while a backup runs (its snapshot's lock), null otherwise. */
@@ -177,7 +180,8 @@ public final class VaultRepository implements AutoCloseable {
         } catch (CorruptDataException e) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig(e.getMessage()), e);
         }
-        RepositoryKeys keys = RepositoryKeys.of(unwrapDataKey(storage, config, wrapping));
+        Unwrapped unwrapped = unwrapDataKey(storage, config, wrapping);
+        RepositoryKeys keys = RepositoryKeys.of(unwrapped.dataKey());
         if (!RepositoryConfig.checkMac(keys, text)) {
             throw new DamagedRepositoryException(new Problem.DamagedConfig("its mac does not match (edited?)"));
         }
@@ -203,6 +207,7 @@ public final class VaultRepository implements AutoCloseable {
         }
         try {
             VaultRepository repository = new VaultRepository(storage, config, keys, options, lock);
+            repository.openedKeyId = unwrapped.keyId();
             repository.loadIndex();
             return repository;
         } catch (IOException | RuntimeException e) {
@@ -231,33 +236,61 @@ public final class VaultRepository implements AutoCloseable {
         return config.repositoryIdBytes();
     }
 
-    private static byte[] unwrapDataKey(RepositoryStorage storage, RepositoryConfig config, KeyWrapping wrapping) {
+    /** The data key and the key file that gave it. */
+    private record Unwrapped(String keyId, byte[] dataKey) {
+    }
+
+    /**
+     * Tries every key file of the wrapping's algorithm. When exactly one was tried, its own refusal is rethrown (a
+     * custody refusal names the missing custodians, for instance); otherwise the message names every file tried.
+     */
+    private static Unwrapped unwrapDataKey(RepositoryStorage storage, RepositoryConfig config, KeyWrapping wrapping) {
         List<String> keyFiles;
         try {
             keyFiles = storage.list(ObjectKind.KEY);
         } catch (IOException e) {
             throw new VaultIoException("cannot list the key files of " + storage.location(), e);
         }
-        int tried = 0;
+        List<String> tried = new ArrayList<>();
+        Set<String> otherAlgorithms = new java.util.TreeSet<>();
+        WrongKeyException only = null;
         for (String name : keyFiles) {
+            KeyFile file;
             try {
-                KeyFile file = KeyFile.decode(storage.get(ObjectName.of(ObjectKind.KEY, name)));
-                if (!file.algorithm().equals(wrapping.algorithm())) {
-                    continue;
-                }
-                tried++;
-                byte[] key = wrapping.unwrap(file.wrapped(), keyContext(config));
-                if (key.length == RepositoryKeys.DATA_KEY_BYTES) {
-                    return key;
-                }
-            } catch (WrongKeyException | CorruptDataException | IllegalArgumentException e) {
-                // try the next key file; the summary below says what was tried
+                file = KeyFile.decode(storage.get(ObjectName.of(ObjectKind.KEY, name)));
+            } catch (CorruptDataException e) {
+                continue; // a damaged key file opens nothing; the summary below counts what was tried
             } catch (IOException e) {
                 throw new VaultIoException("cannot read key file " + name, e);
             }
+            if (!file.algorithm().equals(wrapping.algorithm())) {
+                otherAlgorithms.add(file.algorithm());
+                continue;
+            }
+            tried.add(name);
+            try {
+                byte[] key = wrapping.unwrap(file.wrapped(), keyContext(config));
+                if (key.length == RepositoryKeys.DATA_KEY_BYTES) {
+                    return new Unwrapped(name, key);
+                }
+                only = new WrongKeyException("key file " + name + " unwraps to " + key.length
+                        + " bytes, not a 32-byte data key (damaged or foreign key file)");
+            } catch (WrongKeyException e) {
+                only = e;
+            } catch (CorruptDataException e) {
+                only = new WrongKeyException("key file " + name + " of " + storage.location() + " is damaged: " + e.getMessage());
+            }
         }
-        throw new WrongKeyException("the key does not unwrap any of the " + tried + " " + wrapping.algorithm()
-                + " key file(s) of " + storage.location() + " (wrong key, or damaged key files)");
+        if (tried.size() == 1) {
+            throw only;
+        }
+        if (tried.isEmpty()) {
+            throw new WrongKeyException(storage.location() + " has no " + wrapping.algorithm() + " key file"
+                    + (otherAlgorithms.isEmpty() ? "" : " (its key files are " + String.join(", ", otherAlgorithms)
+                            + ")"));
+        }
+        throw new WrongKeyException("the key does not unwrap any of the " + tried.size() + " " + wrapping.algorithm()
+                + " key files of " + storage.location() + " (" + String.join(", ", tried) + "): wrong key, or damaged key files");
     }
 
     private void loadIndex() throws IOException {
@@ -707,69 +740,374 @@ public final class VaultRepository implements AutoCloseable {
             }
             outputs.add(out);
         }
-        long total = manifest.bytes();
-        SerialProgress progress = new SerialProgress(listener);
-        AtomicLong written = new AtomicLong();
-        AtomicInteger filesDone = new AtomicInteger();
-        ConcurrentLinkedQueue<Path> temps = new ConcurrentLinkedQueue<>();
-        PackChannels packs = new PackChannels();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vault-restore");
-            t.setDaemon(true);
-            return t;
-        });
-        ExecutorService forcer = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vault-restore-force");
-            t.setDaemon(true);
-            return t;
-        });
+        RestoreRun run = new RestoreRun(snapshot, manifest, outputs, new SerialProgress(listener));
         try {
-            List<Future<Path>> done = new ArrayList<>();
-            for (int i = 0; i < outputs.size(); i++) {
-                Manifest.FileEntry f = manifest.files().get(i);
-                Path out = outputs.get(i);
-                // A file is forced to disk on another thread, so the worker goes on decrypting the next one
-                // meanwhile; nothing is renamed into place before every file is written, checked and forced.
-                done.add(CompletableFuture.supplyAsync(() -> {
-                    Path temp = restoreFile(snapshot, f, out, packs, temps, bytes -> progress.report(
-                            new Progress.Restore(written.addAndGet(bytes), total, filesDone.get(), outputs.size())));
-                    progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
-                            outputs.size()));
-                    return temp;
-                }, pool).thenApplyAsync(temp -> force(snapshot, f, temp), forcer));
-            }
-            List<Path> restored = new ArrayList<>();
-            RestoreFailedException failure = null;
-            for (Future<Path> f : done) {
-                try {
-                    restored.add(f.get());
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RestoreFailedException r ? r
-                                : new RestoreFailedException(snapshot, null, null, null, -1,
-                                        "unexpected failure: " + e.getCause(), e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            List<Path> restored = run.run();
             for (int i = 0; i < restored.size(); i++) {
                 try {
                     Files.move(restored.get(i), outputs.get(i), StandardCopyOption.ATOMIC_MOVE);
-                    temps.remove(restored.get(i));
+                    run.temps.remove(restored.get(i));
                 } catch (IOException e) {
                     throw new RestoreFailedException(snapshot, manifest.files().get(i).path(), null, null, -1,
                             "cannot rename into place: " + e, e);
                 }
             }
             outputs.stream().map(Path::getParent).distinct().forEach(DurableFiles::forceDirectory);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e);
         } finally {
+            run.close();
+        }
+    }
+
+    /**
+     * One restore's pipeline. The chunks of all files are claimed one at a time by {@code threads} workers (see
+     * {@code claim}), which read, authenticate (GCM tag; the chunk id is not recomputed, see FORMAT.md "Why restore
+     * does not recompute chunk ids") and decompress them in parallel, also within one large file. A decoded chunk goes to its
+     * file's {@link FileSink}, which hashes and writes chunks strictly in order: the worker that delivers the next
+     * chunk of a file writes it and any later ones already waiting, the others go on decoding. A semaphore bounds the
+     * decoded chunks held (memory: about 2 x threads + 2 chunks); it cannot deadlock, since a file's chunks are claimed
+     * in order, so the lowest unwritten chunk of each file is always either being decoded or the next one to write. A file is checked (size, SHA-256) when its
+     * last chunk is written and forced to disk once, on a second pool; nothing is renamed into place before every
+     * file is written, checked and forced.
+     */
+    private final class RestoreRun implements AutoCloseable {
+        private final Snapshot snapshot;
+        private final List<Manifest.FileEntry> files;
+        private final List<Path> outputs;
+        private final SerialProgress progress;
+        private final long total;
+        final ConcurrentLinkedQueue<Path> temps = new ConcurrentLinkedQueue<>();
+        private final PackChannels packs = new PackChannels();
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicInteger filesDone = new AtomicInteger();
+        private final Semaphore decoded = new Semaphore(threads * 2 + 2);
+        private final ConcurrentLinkedQueue<byte[]> freeBuffers = new ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicReference<RestoreFailedException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final List<CompletableFuture<Path>> forced = new ArrayList<>();
+        private final FileSink[] sinks;
+        private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vault-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        private final ExecutorService forcer = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vault-restore-force");
+            t.setDaemon(true);
+            return t;
+        });
+        /** Claims (guarded by {@code this}): the first file no worker has started, per file the next chunk. */
+        private int fileCursor;
+        private int helpCursor;
+        private final int[] nextChunk;
+
+        RestoreRun(Snapshot snapshot, Manifest manifest, List<Path> outputs, SerialProgress progress) {
+            this.snapshot = snapshot;
+            this.files = manifest.files();
+            this.outputs = outputs;
+            this.progress = progress;
+            this.total = manifest.bytes();
+            this.sinks = new FileSink[files.size()];
+            this.nextChunk = new int[files.size()];
+            for (int i = 0; i < sinks.length; i++) {
+                sinks[i] = new FileSink(files.get(i), outputs.get(i));
+                forced.add(sinks[i].done);
+            }
+        }
+
+        /** Restores every file to its temporary name; returns them, checked and forced, in manifest order. */
+        List<Path> run() {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                workers.add(pool.submit(this::work));
+            }
+            try {
+                for (Future<?> w : workers) {
+                    w.get();
+                }
+                List<Path> restored = new ArrayList<>();
+                for (CompletableFuture<Path> f : forced) {
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    restored.add(f.get());
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                return restored;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e));
+                throw failure.get();
+            } catch (ExecutionException e) {
+                fail(e.getCause() instanceof RestoreFailedException r ? r : new RestoreFailedException(snapshot, null,
+                        null, null, -1, "unexpected failure: " + e.getCause(), e.getCause()));
+                throw failure.get();
+            }
+        }
+
+        private record Claim(int file, int chunk) {
+        }
+
+        /**
+         * The next chunk for a worker, or null when all are claimed; an empty file is a claim of chunk -1. A worker
+         * keeps to its file (it then decodes, hashes and writes each chunk itself, while the chunk is in its core's
+         * cache), takes the next unstarted file when its own is all claimed, and only then helps on the lowest file
+         * with chunks left: one large file, or the last files of a snapshot, are still shared by every worker. The
+         * chunks of one file are claimed in order, which is what keeps the pipeline free of deadlock.
+         */
+        private synchronized Claim claim(int ownFile) {
+            if (ownFile >= 0 && nextChunk[ownFile] < files.get(ownFile).chunks().size()) {
+                return new Claim(ownFile, nextChunk[ownFile]++);
+            }
+            if (fileCursor < files.size()) {
+                int f = fileCursor++;
+                if (files.get(f).chunks().isEmpty()) {
+                    return new Claim(f, -1);
+                }
+                nextChunk[f] = 1;
+                return new Claim(f, 0);
+            }
+            for (; helpCursor < files.size(); helpCursor++) {
+                if (nextChunk[helpCursor] < files.get(helpCursor).chunks().size()) {
+                    return new Claim(helpCursor, nextChunk[helpCursor]++);
+                }
+            }
+            return null;
+        }
+
+        private void work() {
+            BlobReader reader = new BlobReader(keys, maxChunk());
+            int ownFile = -1;
+            while (failure.get() == null) {
+                try {
+                    decoded.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail(new RestoreFailedException(snapshot, null, null, null, -1, "interrupted", e));
+                    return;
+                }
+                Claim c = failure.get() == null ? claim(ownFile) : null;
+                if (c == null) {
+                    decoded.release();
+                    return;
+                }
+                ownFile = c.file();
+                FileSink sink = sinks[c.file()];
+                try {
+                    if (c.chunk() < 0) {
+                        decoded.release();
+                        sink.finish();
+                        continue;
+                    }
+                    ChunkId id = files.get(c.file()).chunks().get(c.chunk());
+                    int n = decode(reader, sink.entry, id);
+                    byte[] buffer = freeBuffers.poll();
+                    sink.deliver(c.chunk(), reader.swapPlaintext(buffer == null ? new byte[0] : buffer), n);
+                } catch (RestoreFailedException e) {
+                    fail(e);
+                } catch (RuntimeException e) {
+                    fail(new RestoreFailedException(snapshot, sink.entry.path(), null, null, -1,
+                            "unexpected failure: " + e, e));
+                }
+            }
+        }
+
+        private int decode(BlobReader reader, Manifest.FileEntry f, ChunkId c) {
+            BlobLocation loc = index.get(c);
+            if (loc == null) {
+                throw new RestoreFailedException(snapshot, f.path(), c, null, -1,
+                        "the chunk is in no index file and no pack header", null);
+            }
+            try {
+                byte[] sealed = reader.sealedBuffer(loc.length());
+                readFully(packs.get(loc.pack()), loc.offset(), sealed, loc.length());
+                return reader.open(c, sealed, 0, loc.length(), false);
+            } catch (NoSuchFileException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the pack file is missing", e);
+            } catch (TruncatedDataException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the pack ends before this blob (truncated)", e);
+            } catch (CorruptDataException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "the blob is damaged: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
+                        "cannot read the pack: " + e, e);
+            }
+        }
+
+        /** The first failure wins; the workers stop claiming, and every file still waiting fails with it. */
+        private void fail(RestoreFailedException e) {
+            if (failure.compareAndSet(null, e)) {
+                // wake workers waiting for a buffer that a stopped file will never hand back
+                decoded.release(threads);
+            }
+            RestoreFailedException first = failure.get();
+            for (FileSink s : sinks) {
+                s.done.completeExceptionally(first);
+            }
+        }
+
+        /**
+         * One file being restored: decoded chunks wait here until they are next; one thread at a time (the
+         * "drainer") hashes and writes them, outside the lock, so that other workers only ever wait to hand over.
+         */
+        private final class FileSink {
+            final Manifest.FileEntry entry;
+            final Path temp;
+            final CompletableFuture<Path> done = new CompletableFuture<>();
+            private final Path out;
+            private final Map<Integer, byte[]> waiting = new HashMap<>();
+            private final Map<Integer, Integer> lengths = new HashMap<>();
+            private int next;
+            private boolean draining;
+            /** Touched only by the current drainer (a happens-before edge through the lock between drainers). */
+            private FileChannel channel;
+            private MessageDigest sha;
+            private long size;
+
+            FileSink(Manifest.FileEntry entry, Path out) {
+                this.entry = entry;
+                this.out = out;
+                this.temp = out.resolveSibling("." + out.getFileName() + ".finres-restore" + DurableFiles.TEMP_SUFFIX);
+            }
+
+            void deliver(int chunk, byte[] buffer, int length) {
+                synchronized (this) {
+                    waiting.put(chunk, buffer);
+                    lengths.put(chunk, length);
+                    if (draining) {
+                        return;
+                    }
+                    draining = true;
+                }
+                while (true) {
+                    byte[] b;
+                    int n;
+                    int index;
+                    synchronized (this) {
+                        index = next;
+                        b = waiting.remove(index);
+                        if (b == null || failure.get() != null) {
+                            draining = false;
+                            if (b != null) {
+                                recycle(b);
+                            }
+                            return;
+                        }
+                        n = lengths.remove(index);
+                    }
+                    try {
+                        write(b, n);
+                    } finally {
+                        recycle(b);
+                    }
+                    synchronized (this) {
+                        next = index + 1;
+                    }
+                    progress.report(new Progress.Restore(written.addAndGet(n), total, filesDone.get(),
+                            outputs.size()));
+                    if (index + 1 == entry.chunks().size()) {
+                        synchronized (this) {
+                            draining = false;
+                        }
+                        finish();
+                        return;
+                    }
+                }
+            }
+
+            private void recycle(byte[] buffer) {
+                freeBuffers.add(buffer);
+                decoded.release();
+            }
+
+            private void open() throws IOException {
+                Files.createDirectories(out.getParent());
+                temps.add(temp);
+                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                sha = sha256();
+            }
+
+            private void write(byte[] b, int n) {
+                try {
+                    if (channel == null) {
+                        open();
+                    }
+                    sha.update(b, 0, n);
+                    ByteBuffer buf = ByteBuffer.wrap(b, 0, n);
+                    long at = size;
+                    while (buf.hasRemaining()) {
+                        at += channel.write(buf, at);
+                    }
+                    size += n;
+                } catch (IOException e) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "cannot write " + temp
+                            + ": " + e, e);
+                }
+            }
+
+            /** After the last chunk (or at once for an empty file): close, check, and force on the second pool. */
+            void finish() {
+                try {
+                    if (channel == null) {
+                        open();
+                    }
+                    channel.close();
+                } catch (IOException e) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "cannot write " + temp
+                            + ": " + e, e);
+                }
+                String digest = HexFormat.of().formatHex(sha.digest());
+                if (size != entry.size() || !digest.equals(entry.sha256())) {
+                    throw new RestoreFailedException(snapshot, entry.path(), null, null, -1, "restored " + size
+                            + " bytes with SHA-256 " + digest + ", the manifest says " + entry.size() + " bytes "
+                            + entry.sha256(), null);
+                }
+                progress.report(new Progress.Restore(written.get(), total, filesDone.incrementAndGet(),
+                        outputs.size()));
+                // forced on another thread, so this worker goes on decoding meanwhile
+                CompletableFuture.supplyAsync(() -> force(snapshot, entry, temp), forcer).whenComplete((p, e) -> {
+                    if (e != null) {
+                        fail(e.getCause() instanceof RestoreFailedException r ? r : e instanceof RestoreFailedException r2
+                                ? r2 : new RestoreFailedException(snapshot, entry.path(), null, null, -1,
+                                        "cannot force " + temp + ": " + e, e));
+                    } else {
+                        done.complete(p);
+                    }
+                });
+            }
+
+            void closeQuietly() {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException ignored) {
+                    // failing already; the temporary file is deleted next
+                }
+            }
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             forcer.shutdownNow();
+            try {
+                forcer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (FileSink s : sinks) {
+                s.closeQuietly();
+            }
             packs.close();
             for (Path t : temps) {
                 try {
@@ -779,55 +1117,6 @@ public final class VaultRepository implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private Path restoreFile(Snapshot snapshot, Manifest.FileEntry f, Path out, PackChannels packs,
-            ConcurrentLinkedQueue<Path> temps, java.util.function.LongConsumer progress) {
-        Path temp = out.resolveSibling("." + out.getFileName() + ".finres-restore" + DurableFiles.TEMP_SUFFIX);
-        MessageDigest sha = sha256();
-        long size = 0;
-        try {
-            Files.createDirectories(out.getParent());
-            temps.add(temp);
-            try (OutputStream o = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                for (ChunkId c : f.chunks()) {
-                    BlobLocation loc = index.get(c);
-                    if (loc == null) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, null, -1,
-                                "the chunk is in no index file and no pack header", null);
-                    }
-                    byte[] plain;
-                    try {
-                        byte[] sealed = readBlob(packs.get(loc.pack()), loc.offset(), loc.length());
-                        plain = BlobCodec.open(keys, c, sealed, 0, sealed.length, maxChunk());
-                    } catch (NoSuchFileException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the pack file is missing", e);
-                    } catch (TruncatedDataException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the pack ends before this blob (truncated)", e);
-                    } catch (CorruptDataException e) {
-                        throw new RestoreFailedException(snapshot, f.path(), c, loc.pack(), loc.offset(),
-                                "the blob is damaged: " + e.getMessage(), e);
-                    }
-                    o.write(plain);
-                    sha.update(plain);
-                    size += plain.length;
-                    progress.accept(plain.length);
-                }
-            }
-        } catch (IOException e) {
-            throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "cannot write " + temp + ": " + e,
-                    e);
-        }
-        String digest = HexFormat.of().formatHex(sha.digest());
-        if (size != f.size() || !digest.equals(f.sha256())) {
-            throw new RestoreFailedException(snapshot, f.path(), null, null, -1, "restored " + size
-                    + " bytes with SHA-256 " + digest + ", the manifest says " + f.size() + " bytes " + f.sha256(),
-                    null);
-        }
-        return temp;
     }
 
     /** Forces a restored, checked temporary file to disk. */
@@ -1034,12 +1323,15 @@ public final class VaultRepository implements AutoCloseable {
                 problems.add(new Problem.DamagedPackHeader(pack, e.getMessage()));
             }
             List<PackEntry> entries = header != null ? header.entries() : fromIndex;
+            BlobReader reader = new BlobReader(keys, maxChunk());
             for (PackEntry e : entries) {
                 blobs++;
                 try {
-                    byte[] sealed = readBlob(ch, e.offset(), e.length());
-                    bytes += sealed.length;
-                    BlobCodec.open(keys, e.chunk(), sealed, 0, sealed.length, maxChunk());
+                    byte[] sealed = reader.sealedBuffer(e.length());
+                    readFully(ch, e.offset(), sealed, e.length());
+                    bytes += e.length();
+                    // verify recomputes every chunk id: it is the check that the plaintext is what was chunked
+                    reader.open(e.chunk(), sealed, 0, e.length(), true);
                     sound.put(e.chunk(), new BlobLocation(pack, e.offset(), e.length()));
                 } catch (TruncatedDataException ex) {
                     problems.add(new Problem.DamagedBlob(pack, e.offset(), e.chunk(),
@@ -1616,6 +1908,117 @@ public final class VaultRepository implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------- keys
+
+    private static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile("[0-9a-f]{16}");
+
+    /**
+     * The repository's key files, by id. Each wraps the same data key for one {@link KeyWrapping}; damaged or
+     * foreign files under {@code keys/} are left out (they open nothing).
+     */
+    public List<KeyInfo> keys() {
+        List<KeyInfo> out = new ArrayList<>();
+        List<String> names;
+        try {
+            names = storage.list(ObjectKind.KEY);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot list the key files of " + storage.location(), e);
+        }
+        for (String name : names) {
+            if (!KEY_NAME.matcher(name).matches()) {
+                continue;
+            }
+            try {
+                out.add(new KeyInfo(name, KeyFile.decode(storage.get(ObjectName.of(ObjectKind.KEY, name)))
+                        .algorithm(), name.equals(openedKeyId)));
+            } catch (CorruptDataException e) {
+                // a damaged key file is no way in; removeKey can still delete it by id
+            } catch (IOException e) {
+                throw new VaultIoException("cannot read key file " + name + " of " + storage.location(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a key file that wraps this repository's data key for {@code wrapping} (a new key-encryption key, a
+     * custodian escrow): nothing else changes, no pack is rewritten. The new file is checked to unwrap before it is
+     * written, since a key file that does not open would be trusted as a way back in.
+     *
+     * @return the new key file
+     */
+    public KeyInfo addKey(KeyWrapping wrapping) {
+        String algorithm = wrapping.algorithm();
+        if (algorithm == null || algorithm.isEmpty() || algorithm.length() > 255
+                || !algorithm.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("a wrapping algorithm is 1 to 255 printable ASCII characters, not '"
+                    + algorithm + "'");
+        }
+        byte[] context = keyContext(config);
+        byte[] wrapped = keys.wrapDataKey(wrapping, context);
+        byte[] back;
+        try {
+            back = wrapping.unwrap(wrapped, context);
+        } catch (WrongKeyException e) {
+            throw new IllegalArgumentException("the " + algorithm + " wrapping cannot unwrap the key it just "
+                    + "wrapped (" + e.getMessage() + "); no key file was written", e);
+        }
+        boolean same = keys.isDataKey(back);
+        java.util.Arrays.fill(back, (byte) 0);
+        if (!same) {
+            throw new IllegalArgumentException("the " + algorithm + " wrapping unwraps another key than it wrapped; "
+                    + "no key file was written");
+        }
+        String id = randomName(8);
+        // A new way in is locked like the key files made at init: for the repository's retention lock from now
+        // (backups extend it to their snapshots' locks), so it cannot be deleted while locked snapshots need it.
+        Instant lockUntil = config.retentionLock() == null ? null
+                : retainUntil(storage.clock().instant(), config.retentionLock());
+        try {
+            storage.put(ObjectName.of(ObjectKind.KEY, id), new KeyFile(algorithm, wrapped).encode(), lockUntil);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot write key file " + id + " of " + storage.location(), e);
+        }
+        return new KeyInfo(id, algorithm, false);
+    }
+
+    /**
+     * Deletes one key file, so its wrapping (an old key-encryption key, a retired escrow) no longer opens the
+     * repository. Refused when no other readable key file would remain: nobody could open the repository again.
+     * The data key stays the same: whoever kept a copy of the removed file and its key can still unwrap that copy
+     * (ADR 018).
+     *
+     * @throws IllegalArgumentException for an id that is not a key file of this repository
+     * @throws IllegalStateException when it is the last readable key file
+     */
+    public void removeKey(String keyId) {
+        if (keyId == null || !KEY_NAME.matcher(keyId).matches()) {
+            throw new IllegalArgumentException("a key file id is 16 lowercase hex digits, not '" + keyId + "'");
+        }
+        ObjectName file = ObjectName.of(ObjectKind.KEY, keyId);
+        List<KeyInfo> all = keys();
+        boolean exists;
+        try {
+            exists = storage.exists(file);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot read the key files of " + storage.location(), e);
+        }
+        if (!exists) {
+            throw new IllegalArgumentException(storage.location() + " has no key file " + keyId + " (its key files: "
+                    + String.join(", ", all.stream().map(k -> k.id() + " " + k.algorithm()).toList()) + ")");
+        }
+        List<KeyInfo> others = all.stream().filter(k -> !k.id().equals(keyId)).toList();
+        if (others.isEmpty()) {
+            throw new IllegalStateException("key file " + keyId + " is the last readable key file of " + storage.location()
+                    + ": add another with addKey before removing it, or nobody can open the repository again");
+        }
+        try {
+            storage.delete(file);
+        } catch (IOException e) {
+            throw new VaultIoException("cannot delete key file " + keyId + " of " + storage.location(), e);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- files
 
     private static ObjectName packObject(PackId pack) {
@@ -1653,6 +2056,19 @@ public final class VaultRepository implements AutoCloseable {
                 size);
         long start = size - PackHeader.TRAILER_BYTES - length;
         return PackHeader.decode(keys, pack, readBlob(ch, start, length), start);
+    }
+
+    /** Exactly {@code length} bytes at {@code offset} into {@code into}, or {@link TruncatedDataException}. */
+    private static void readFully(FileChannel ch, long offset, byte[] into, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into, 0, length);
+        long at = offset;
+        while (b.hasRemaining()) {
+            int n = ch.read(b, at);
+            if (n < 0) {
+                throw new TruncatedDataException("the file ends at " + at + ", before " + (offset + length));
+            }
+            at += n;
+        }
     }
 
     /** Exactly {@code length} bytes at {@code offset}, or {@link TruncatedDataException} if the file ends first. */

@@ -37,6 +37,40 @@ class FormatTests {
     }
 
     @Test
+    void aReaderReusingItsBuffersReturnsExactlyEachBlobsPlaintext() {
+        // large compressible, small raw, empty, then large again: stale bytes or lengths from an earlier, larger
+        // blob must never show through
+        java.util.Random r = new java.util.Random(2);
+        byte[] big = "balance,TWD,100.00\n".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        byte[] small = new byte[300];
+        r.nextBytes(small);
+        byte[] empty = new byte[0];
+        byte[] other = "x".repeat(70_000).getBytes(StandardCharsets.UTF_8);
+        BlobReader reader = new BlobReader(keys, 1 << 20);
+        for (byte[] plain : List.of(big, small, empty, other, small)) {
+            ChunkId id = keys.chunkId(plain);
+            byte[] sealed = BlobCodec.seal(keys, id, plain, 0, plain.length, 1);
+            byte[] buffer = reader.sealedBuffer(sealed.length + 7);
+            System.arraycopy(sealed, 0, buffer, 7, sealed.length);
+            int n = reader.open(id, buffer, 7, sealed.length, true);
+            assertThat(java.util.Arrays.copyOf(reader.plaintext(), n)).isEqualTo(plain);
+        }
+        // a slice of a larger array seals the slice only
+        byte[] sealed = BlobCodec.seal(keys, keys.chunkId(small, 100, 50), small, 100, 50, 1);
+        assertThat(BlobCodec.open(keys, keys.chunkId(small, 100, 50), sealed, 0, sealed.length, 1 << 20))
+                .isEqualTo(java.util.Arrays.copyOfRange(small, 100, 150));
+    }
+
+    @Test
+    void aBlobLargerThanTheChunkMaximumIsRefusedBeforeItIsDecompressed() {
+        byte[] plain = "y".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        ChunkId id = keys.chunkId(plain);
+        byte[] sealed = BlobCodec.seal(keys, id, plain, 1);
+        assertThatThrownBy(() -> new BlobReader(keys, 4096).open(id, sealed, 0, sealed.length, false))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("limit 4096");
+    }
+
+    @Test
     void chunkIdsDependOnTheKey() {
         byte[] data = "same plaintext".getBytes(StandardCharsets.UTF_8);
         byte[] otherKey = new byte[32];
