@@ -51,19 +51,8 @@ final class InitCommand implements Callable<Integer> {
     @Mixin
     HubConnection hub;
 
-    @Option(names = "--custodian", paramLabel = "ROLE:NAME:FILE",
-            description = "An escrow custodian: its role (INSTITUTION, HUB_OPERATOR, REGULATOR, "
-                    + "RESTORING_INSTITUTION), display name and public key file. Repeat for each.")
-    List<String> custodians = new ArrayList<>();
-
-    @Option(names = "--threshold", paramLabel = "M",
-            description = "Custodian approvals a restore needs (with --custodian; --custody-from-hub takes the hub's).")
-    Integer threshold;
-
-    @Option(names = "--custody-from-hub", paramLabel = "INSTITUTION",
-            description = "Take threshold and custodian keys from the hub's custody registry of INSTITUTION "
-                    + "(GET /api/v1/vault/custody/INSTITUTION); needs --hub/--token or FINRES_HUB_URL/FINRES_TOKEN.")
-    String custodyFromHub;
+    @Mixin
+    EscrowOptions escrowOptions;
 
     @Option(names = "--retention-lock", paramLabel = "PERIOD",
             description = "Lock every snapshot (its manifest and packs) for this ISO-8601 period from its backup, "
@@ -95,11 +84,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Path root = repository.path();
         RepositoryParameters parameters = parameters();
-        EscrowKeyWrapping escrow = escrow();
-        if (escrow != null && !KeyRotation.available()) {
-            throw new VaultFailed(ExitStatus.USAGE, "this build's vault engine cannot add the escrow key file beside "
-                    + "the passphrase (VaultRepository.addKey); nothing was made", null);
-        }
+        EscrowOptions.Escrow escrow = escrowOptions.escrow(hub).orElse(null);
         PassphraseKeyWrapping wrapping = passphrase.wrapping(true);
         PrintWriter out = spec.commandLine().getOut();
         Immutability immutability;
@@ -111,7 +96,7 @@ final class InitCommand implements Callable<Integer> {
         try (VaultRepository repo = VaultRepository.init(new LocalDirectoryStorage(root), wrapping, parameters,
                 immutability, OpenOptions.defaults())) {
             if (escrow != null) {
-                KeyRotation.add(repo, escrow);
+                KeyRotation.add(repo, escrow.wrapping());
             }
         } catch (VaultException e) {
             throw VaultFailed.of(e, "init");
@@ -128,54 +113,9 @@ final class InitCommand implements Callable<Integer> {
         }
         out.println("  key: repository passphrase (" + PassphraseKeyWrapping.ALGORITHM + ")");
         if (escrow != null) {
-            out.println("  key: escrow " + escrowThreshold + " of " + escrowCustodians.size() + " ("
-                    + EscrowKeyWrapping.ALGORITHM + ")");
-            for (Custodian c : escrowCustodians) {
-                out.println("    " + Output.printable(c.label()) + "  " + c.publicKey().fingerprintHex());
-            }
+            escrow.describe(out);
         }
         return ExitStatus.OK.code();
-    }
-
-    private int escrowThreshold;
-    private List<Custodian> escrowCustodians = List.of();
-
-    private EscrowKeyWrapping escrow() {
-        if (custodyFromHub != null && !custodians.isEmpty()) {
-            throw Secrets.usage(spec, "--custodian and --custody-from-hub both name the custodians; give one");
-        }
-        if (custodyFromHub != null) {
-            if (threshold != null) {
-                throw Secrets.usage(spec, "--threshold comes from the hub with --custody-from-hub; leave it out");
-            }
-            VaultHub.Custody custody = new VaultHub(hub.client()).custody(custodyFromHub);
-            escrowThreshold = custody.threshold();
-            escrowCustodians = custody.custodians();
-        } else if (!custodians.isEmpty()) {
-            if (threshold == null) {
-                throw Secrets.usage(spec, "--custodian needs --threshold M (approvals a restore needs)");
-            }
-            List<Custodian> list = new ArrayList<>();
-            for (String spec : custodians) {
-                list.add(custodian(spec));
-            }
-            escrowThreshold = threshold;
-            escrowCustodians = list;
-        } else {
-            if (threshold != null) {
-                throw Secrets.usage(spec, "--threshold goes with --custodian or --custody-from-hub");
-            }
-            return null;
-        }
-        if (escrowThreshold < 2 || escrowThreshold > escrowCustodians.size()) {
-            throw Secrets.usage(spec, "the threshold must be from 2 to the number of custodians ("
-                    + escrowCustodians.size() + "), not " + escrowThreshold);
-        }
-        try {
-            return EscrowKeyWrapping.forCustodians(escrowThreshold, escrowCustodians);
-        } catch (IllegalArgumentException | VaultException e) {
-            throw Secrets.usage(spec, "the custodians cannot make an escrow: " + e.getMessage());
-        }
     }
 
     private static SigningPublicKey signingPublicKey(Path file) {
@@ -188,28 +128,6 @@ final class InitCommand implements Callable<Integer> {
                     "signing public key file"));
         } catch (VaultException e) {
             throw VaultFailed.of(e, file + " is not a signing key");
-        }
-    }
-
-    private Custodian custodian(String text) {
-        int first = text.indexOf(':');
-        int last = text.lastIndexOf(':');
-        if (first <= 0 || last <= first + 1 || last == text.length() - 1) {
-            throw Secrets.usage(spec, "--custodian must be ROLE:NAME:FILE, e.g. REGULATOR:FSC:fsc.pub, not '" + text
-                    + "'");
-        }
-        CustodianRole role;
-        try {
-            role = CustodianRole.valueOf(text.substring(0, first).strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Secrets.usage(spec, "--custodian role must be INSTITUTION, HUB_OPERATOR, REGULATOR or "
-                    + "RESTORING_INSTITUTION, not '" + text.substring(0, first) + "'");
-        }
-        String name = text.substring(first + 1, last).strip();
-        try {
-            return new Custodian(role, name, KeyFiles.custodianPublicKey(Path.of(text.substring(last + 1))));
-        } catch (IllegalArgumentException e) {
-            throw Secrets.usage(spec, "--custodian '" + text + "': " + e.getMessage());
         }
     }
 
