@@ -154,9 +154,10 @@ public class ThreatIntel {
     }
 
     private Paged page(Actor actor, IntelCollection c, String stixId, ObjectFilter filter, Endpoint endpoint) {
+        // added_after is left out of the cursor's context on purpose: the cursor's position lies after it already,
+        // so a client that sends only next (as many do) continues exactly the same scan.
         String context = c.id() + "|" + endpoint + "|" + (stixId == null ? "" : stixId) + "|" + actor.auditName() + "|"
-                + filter.addedAfter() + "|" + filter.ids() + "|" + filter.types() + "|" + filter.versions() + "|"
-                + filter.specVersions();
+                + filter.ids() + "|" + filter.types() + "|" + filter.versions() + "|" + filter.specVersions();
         Cursors.Position after = filter.next() == null ? null : cursors.decode(filter.next(), context);
         List<ObjectStore.Row> rows = store.page(new ObjectStore.Query(c.id(), after, filter.addedAfter(), stixId,
                 filter.ids(), filter.types(), filter.versions(), filter.specVersions(), viewer(actor), filter.limit()));

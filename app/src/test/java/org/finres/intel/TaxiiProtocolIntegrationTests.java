@@ -266,6 +266,26 @@ class TaxiiProtocolIntegrationTests {
     }
 
     @Test
+    void aCursorFromAnAddedAfterPageContinuesWithOrWithoutAddedAfterButNotUnderOtherMatchFilters() throws Exception {
+        member.postObjects(inbox, StixSamples.indicator(null));
+        String mark = member.get(objects(inbox)).headers().firstValue("X-TAXII-Date-Added-Last").orElseThrow();
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = StixSamples.newId("indicator");
+            posted.add(id);
+            member.postObjects(inbox, StixSamples.indicator(id, "2026-01-01T00:00:00.000Z", null));
+        }
+        HttpResponse<String> first = member.get(objects(inbox) + query("limit", "2", "added_after", mark));
+        String next = json(first).get("next").stringValue();
+        assertThat(ids(first)).containsExactlyElementsOf(posted.subList(0, 2));
+        assertThat(ids(member.get(objects(inbox) + query("limit", "2", "next", next))))
+                .containsExactlyElementsOf(posted.subList(2, 4));
+        assertThat(ids(member.get(objects(inbox) + query("limit", "2", "added_after", mark, "next", next))))
+                .containsExactlyElementsOf(posted.subList(2, 4));
+        assertError(member.get(objects(inbox) + query("limit", "2", "match[type]", "malware", "next", next)), 400);
+    }
+
+    @Test
     void matchTypeIdAndSpecVersionFilter() throws Exception {
         String ind = StixSamples.newId("indicator");
         String mal = StixSamples.newId("malware");

@@ -132,8 +132,7 @@ class AdminCommandsIntegrationTests {
     void memberTokenIsRefusedHubAdministration() {
         ok(admin, "admin", "institutions", "create", "small-bank", "--name", "Small Bank", "--kind", "bank",
                 "--size-tier", "small");
-        String secret = json(ok(admin, "admin", "tokens", "create", "--institution", "small-bank", "--name", "ops",
-                "--scope", "admin", "--json")).path("secret").stringValue();
+        String secret = memberAdminToken("small-bank");
         Map<String, String> member = Map.of("FINRES_HUB_URL", admin.get("FINRES_HUB_URL"), "FINRES_TOKEN", secret);
 
         CliRun run = finres(member, "admin", "institutions", "create", "rogue-bank", "--name", "Rogue", "--kind", "bank",
@@ -152,8 +151,9 @@ class AdminCommandsIntegrationTests {
         String tokenOfB = json(ok(admin, "admin", "tokens", "create", "--institution", "cli-b", "--name", "b-siem",
                 "--scope", "read", "--json")).path("token").path("id").stringValue();
         for (String scope : new String[] {"read", "admin"}) {
-            String secret = json(ok(admin, "admin", "tokens", "create", "--institution", "cli-a", "--name", "a-" + scope,
-                    "--scope", scope, "--json")).path("secret").stringValue();
+            String secret = scope.equals("admin") ? memberAdminToken("cli-a")
+                    : json(ok(admin, "admin", "tokens", "create", "--institution", "cli-a", "--name", "a-" + scope,
+                            "--scope", scope, "--json")).path("secret").stringValue();
             Map<String, String> a = Map.of("FINRES_HUB_URL", admin.get("FINRES_HUB_URL"), "FINRES_TOKEN", secret);
             String[][] attempts = {
                     {"admin", "users", "list", "--institution", "cli-b"},
@@ -174,6 +174,29 @@ class AdminCommandsIntegrationTests {
         JsonNode stillThere = json(ok(admin, "admin", "users", "show", userOfB, "--json"));
         assertThat(stillThere.path("enabled").booleanValue()).isTrue();
         assertThat(ok(admin, "admin", "tokens", "show", tokenOfB).out()).contains("state:        active");
+    }
+
+    /**
+     * A member's admin token as its own institution administrator would issue it: the hub's administrators cannot,
+     * since it carries the member's vault signing-key and custody rights, which the hub must never hold.
+     */
+    private static String memberAdminToken(String institution) {
+        return hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("cli-test"), new ApiTokens.Draft(
+                InstitutionId.of(institution), institution + " admin", Set.of(TokenScope.ADMIN), Duration.ofDays(1)))
+                .secret();
+    }
+
+    @Test
+    void theHubCannotMintAMembersAdminTokenThatWouldCarryItsVaultKeyRights() {
+        ok(admin, "admin", "institutions", "create", "keyed-bank", "--name", "Keyed Bank", "--kind", "bank",
+                "--size-tier", "small");
+
+        CliRun run = finres(admin, "admin", "tokens", "create", "--institution", "keyed-bank", "--name", "takeover",
+                "--scope", "admin");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("HTTP 400").contains("VAULT_KEYS, which you do not hold");
+        assertThat(ok(admin, "admin", "tokens", "list", "--institution", "keyed-bank").out()).doesNotContain("takeover");
     }
 
     @Test
