@@ -31,9 +31,11 @@ import tools.jackson.databind.JsonNode;
 
 @Command(name = "keys",
         description = {"Custodian and signing keys: generate key pairs, show fingerprints, register public keys at the "
-                + "hub, request a restore, release an escrow share."},
+                + "hub, request a restore, release an escrow share. A repository's key files: list, add (a new "
+                + "passphrase, an escrow), remove."},
         subcommands = {KeysCommand.Generate.class, KeysCommand.Fingerprint.class, KeysCommand.Register.class,
-                KeysCommand.RequestRestore.class, KeysCommand.Release.class})
+                KeysCommand.RequestRestore.class, KeysCommand.Release.class, KeyFileCommands.ListKeys.class,
+                KeyFileCommands.AddKey.class, KeyFileCommands.RemoveKey.class})
 final class KeysCommand {
 
     @Command(name = "generate",
