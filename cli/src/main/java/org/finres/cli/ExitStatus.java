@@ -13,7 +13,20 @@ public enum ExitStatus {
     /** The hub cannot be reached, answered 5xx, or (for the local commands) could not be started. */
     UNAVAILABLE(3),
     /** The audit trail's hash chain does not hold. */
-    AUDIT_BROKEN(4);
+    AUDIT_BROKEN(4),
+    /** A vault repository is damaged: verify found problems, or a restore met damaged data (nothing restored). */
+    DAMAGED(5),
+    /**
+     * A key was refused: wrong passphrase, a key file or share that does not open, fewer custodian approvals than
+     * the threshold, a signature that does not verify.
+     */
+    KEY_REFUSED(6),
+    /** The local file system failed: unreadable or unwritable files, a full disk, a repository in use or missing. */
+    STORAGE(7),
+    /** The data does not add up or does not parse: an import's input, a dataset's validation, a drill's totals. */
+    INVALID_DATA(8),
+    /** The repository already holds a snapshot of that institution and business date; nothing was changed. */
+    SNAPSHOT_EXISTS(9);
 
     private final int code;
 

@@ -16,6 +16,7 @@ import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
 import org.finres.cli.sigma.SigmaCommand;
+import org.finres.cli.vault.VaultCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -29,20 +30,28 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
-                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, HelpCommand.class},
+                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, VaultCommand.class,
+                HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
                 "1:usage error: unknown command, missing or invalid option",
                 "2:the hub refused the request: invalid input, not found, not allowed, conflict",
                 "3:the hub is unreachable or failing, or could not be started",
-                "4:the audit trail is broken"},
+                "4:the audit trail is broken",
+                "5:vault: the repository is damaged (verify found problems, or a restore met damaged data)",
+                "6:vault: a key was refused (wrong passphrase, too few custodian approvals, bad signature)",
+                "7:vault: local storage failed (unreadable, unwritable, full, in use, not a repository)",
+                "8:vault: the data does not parse or add up (import input, validation, drill totals)",
+                "9:vault: a snapshot of that institution and business date already exists"},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators (default http://localhost:8080)",
                 "  FINRES_TOKEN     API token of those commands",
                 "  FINRES_DATA_DIR  data folder of serve, audit verify --offline (default ~/.finres)",
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",
+                "  FINRES_VAULT_REPOSITORY  repository folder of the vault commands (instead of --repo)",
+                "  FINRES_VAULT_PASSPHRASE  the repository passphrase of the vault commands",
                 "",
                 "Run 'finres COMMAND --help' for a command's options."})
 public final class FinresCli {

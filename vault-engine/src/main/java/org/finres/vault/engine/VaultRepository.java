@@ -1538,8 +1538,11 @@ public final class VaultRepository implements AutoCloseable {
         return new PackHeader(a.pack(), new ArrayList<>(entries));
     }
 
-    /** The snapshots a policy keeps: per institution, newest dates, month ends and year ends. */
-    static Set<SnapshotId> kept(List<Snapshot> snapshots, RetentionPolicy policy) {
+    /**
+     * The snapshots a policy keeps: per institution, newest dates, month ends and year ends. Public so that a dry
+     * run (the CLI's {@code prune --dry-run}) shows exactly what {@link #prune} would remove.
+     */
+    public static Set<SnapshotId> kept(List<Snapshot> snapshots, RetentionPolicy policy) {
         Map<String, List<Snapshot>> byInstitution = new HashMap<>();
         snapshots.forEach(s -> byInstitution.computeIfAbsent(s.info().institution(), k -> new ArrayList<>()).add(s));
         Set<SnapshotId> keep = new HashSet<>();
