@@ -231,6 +231,8 @@ class FinresCliTests {
 
     @Test
     void exitStatusCodesNeverChangeMeaning() {
-        assertThat(ExitStatus.values()).extracting(ExitStatus::code).containsExactly(0, 1, 2, 3, 4);
+        assertThat(ExitStatus.values()).extracting(ExitStatus::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ExitStatus.values()).extracting(ExitStatus::name).containsExactly("OK", "USAGE", "REFUSED",
+                "UNAVAILABLE", "AUDIT_BROKEN", "DAMAGED", "KEY_REFUSED", "STORAGE", "INVALID_DATA", "SNAPSHOT_EXISTS");
     }
 }
