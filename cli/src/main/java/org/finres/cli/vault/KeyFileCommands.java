@@ -98,7 +98,8 @@ final class KeyFileCommands {
         Path newPassphraseFile;
 
         @Option(names = "--new-passphrase-env", paramLabel = "VARIABLE",
-                description = "The new passphrase, from this environment variable.")
+                description = "The new passphrase, from this environment variable. Default: FINRES_VAULT_NEW_PASSPHRASE "
+                        + "when set, else a prompt on the terminal.")
         String newPassphraseVariable;
 
         @Override

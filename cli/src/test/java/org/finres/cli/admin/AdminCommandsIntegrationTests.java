@@ -1,21 +1,16 @@
 package org.finres.cli.admin;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
-import org.finres.FinresApplication;
 import org.finres.cli.testing.CliRun;
-import org.finres.core.Actor;
-import org.finres.core.ApiTokens;
+import org.finres.cli.testing.RunningHub;
 import org.finres.core.InstitutionId;
 import org.finres.core.TokenScope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,17 +25,14 @@ class AdminCommandsIntegrationTests {
     @TempDir
     static Path data;
 
-    private static ConfigurableApplicationContext hub;
+    private static RunningHub hub;
     private static Map<String, String> admin;
 
     @BeforeAll
     static void startHub() {
-        hub = FinresApplication.start("--finres.database.data-dir=" + data, "--finres.database.url=",
-                "--server.port=0", "--logging.level.root=WARN");
-        String token = hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("cli-test"), new ApiTokens.Draft(
-                InstitutionId.HUB, "cli test", Set.of(TokenScope.ADMIN, TokenScope.AUDIT_READ), Duration.ofDays(1))).secret();
-        admin = Map.of("FINRES_HUB_URL", "http://localhost:" + hub.getEnvironment().getProperty("local.server.port"),
-                "FINRES_TOKEN", token);
+        hub = RunningHub.start(data);
+        admin = Map.of("FINRES_HUB_URL", hub.url(), "FINRES_TOKEN",
+                hub.token(InstitutionId.HUB, "cli test", TokenScope.ADMIN, TokenScope.AUDIT_READ));
     }
 
     @AfterAll
@@ -181,9 +173,7 @@ class AdminCommandsIntegrationTests {
      * since it carries the member's vault signing-key and custody rights, which the hub must never hold.
      */
     private static String memberAdminToken(String institution) {
-        return hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("cli-test"), new ApiTokens.Draft(
-                InstitutionId.of(institution), institution + " admin", Set.of(TokenScope.ADMIN), Duration.ofDays(1)))
-                .secret();
+        return hub.token(InstitutionId.of(institution), institution + " admin", TokenScope.ADMIN);
     }
 
     @Test

@@ -6,20 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 
-import org.finres.FinresApplication;
 import org.finres.cli.testing.CliRun;
-import org.finres.core.Actor;
-import org.finres.core.ApiTokens;
+import org.finres.cli.testing.RunningHub;
 import org.finres.core.InstitutionId;
 import org.finres.core.TokenScope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,17 +77,14 @@ class DetectionCommandsIntegrationTests {
     @TempDir
     Path folder;
 
-    private static ConfigurableApplicationContext hub;
+    private static RunningHub hub;
     private static Map<String, String> admin;
 
     @BeforeAll
     static void startHub() {
-        hub = FinresApplication.start("--finres.database.data-dir=" + data, "--finres.database.url=",
-                "--server.port=0", "--logging.level.root=WARN");
-        String token = hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("cli-test"), new ApiTokens.Draft(
-                InstitutionId.HUB, "cli test", Set.of(TokenScope.ADMIN), Duration.ofDays(1))).secret();
-        admin = Map.of("FINRES_HUB_URL", "http://localhost:" + hub.getEnvironment().getProperty("local.server.port"),
-                "FINRES_TOKEN", token);
+        hub = RunningHub.start(data);
+        admin = Map.of("FINRES_HUB_URL", hub.url(), "FINRES_TOKEN", hub.token(InstitutionId.HUB, "cli test",
+                TokenScope.ADMIN));
     }
 
     @AfterAll

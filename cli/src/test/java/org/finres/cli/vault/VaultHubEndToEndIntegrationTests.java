@@ -9,28 +9,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.finres.FinresApplication;
 import org.finres.cli.ExitStatus;
 import org.finres.cli.testing.CliRun;
-import org.finres.core.Actor;
-import org.finres.core.ApiTokens;
+import org.finres.cli.testing.RunningHub;
 import org.finres.core.InstitutionId;
 import org.finres.core.TokenScope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,15 +44,14 @@ class VaultHubEndToEndIntegrationTests {
     @TempDir
     static Path tmp;
 
-    private static ConfigurableApplicationContext hub;
+    private static RunningHub hub;
     private static String url;
     private static final Map<String, String> TOKENS = new HashMap<>();
 
     @BeforeAll
     static void startHub() {
-        hub = FinresApplication.start("--finres.database.data-dir=" + tmp.resolve("hub"), "--finres.database.url=",
-                "--server.port=0", "--logging.level.root=WARN");
-        url = "http://localhost:" + hub.getEnvironment().getProperty("local.server.port");
+        hub = RunningHub.start(tmp.resolve("hub"));
+        url = hub.url();
         TOKENS.put("hub", token(InstitutionId.HUB, TokenScope.ADMIN));
         TOKENS.put("regulator", token(InstitutionId.REGULATOR, TokenScope.ADMIN));
         for (String bank : List.of("bank-a", "bank-b")) {
@@ -78,8 +72,7 @@ class VaultHubEndToEndIntegrationTests {
 
     /** A tenant's token as its own administrator would issue it. */
     private static String token(InstitutionId tenant, TokenScope scope) {
-        return hub.getBean(ApiTokens.class).issue(new Actor.SystemProcess("vault-e2e"), new ApiTokens.Draft(tenant,
-                tenant + " " + scope.name().toLowerCase().replace('_', ' '), Set.of(scope), Duration.ofDays(1))).secret();
+        return hub.token(tenant, tenant + " " + scope.name().toLowerCase().replace('_', ' '), scope);
     }
 
     private static CliRun as(String tenant, VaultFixture f, String... args) {
