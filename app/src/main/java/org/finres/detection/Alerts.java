@@ -16,6 +16,7 @@ import org.finres.core.AuditEntry;
 import org.finres.core.AuditTrail;
 import org.finres.core.ConflictException;
 import org.finres.core.InstitutionId;
+import org.finres.stix.attack.TechniqueId;
 import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.core.Permission;
@@ -38,6 +39,7 @@ public class Alerts {
     private static final String COLUMNS = """
             a.id, a.uid, a.institution_id, a.kind, a.rule_key, a.rule_title, a.level, a.severity_id, a.status,
             a.close_reason, a.first_seen, a.last_seen, a.hits, a.group_values::text as group_text, a.created_at,
+            a.attack_techniques,
             a.acknowledged_by, a.acknowledged_at, a.closed_by, a.closed_at, a.close_note,
             m.first_seen as m_first, m.last_seen as m_last, m.hits as m_hits,
             (select count(*) from sector_alert_member x where x.alert_id = a.id) as members
@@ -232,7 +234,18 @@ public class Alerts {
                 memberRow ? rs.getTimestamp("m_first").toInstant() : rs.getTimestamp("first_seen").toInstant(),
                 memberRow ? rs.getTimestamp("m_last").toInstant() : rs.getTimestamp("last_seen").toInstant(),
                 memberRow ? rs.getLong("m_hits") : rs.getLong("hits"), groupValues,
-                ownPart ? (memberRow ? 1 : 0) : (int) members, rs.getTimestamp("created_at").toInstant());
+                ownPart ? (memberRow ? 1 : 0) : (int) members, rs.getTimestamp("created_at").toInstant(),
+                techniques(rs.getArray("attack_techniques")));
+    }
+
+    private static List<TechniqueId> techniques(java.sql.Array array) throws SQLException {
+        List<TechniqueId> out = new java.util.ArrayList<>();
+        for (Object id : (Object[]) array.getArray()) {
+            if (TechniqueId.isValid((String) id)) {
+                out.add(TechniqueId.of((String) id));
+            }
+        }
+        return out;
     }
 
     private static Instant instant(Timestamp t) {

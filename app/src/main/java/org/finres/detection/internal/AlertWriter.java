@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.finres.attack.AttackTechniques;
 import org.finres.core.InstitutionId;
 import org.finres.detection.AlertKind;
 import org.finres.detection.AlertRaised;
+import org.finres.stix.attack.TechniqueId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,11 @@ public class AlertWriter {
     private final ApplicationEventPublisher events;
     private final DetectionProperties properties;
     private final Clock clock;
+    private final AttackTechniques techniques;
 
     public AlertWriter(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-                       DetectionProperties properties, Clock clock) {
+                       DetectionProperties properties, Clock clock, AttackTechniques techniques) {
+        this.techniques = techniques;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
@@ -144,9 +148,10 @@ public class AlertWriter {
             UUID uid = UUID.randomUUID();
             id = jdbc.sql("""
                     insert into detection_alert (uid, institution_id, kind, rule_key, rule_title, level, severity_id,
-                        dedup_key, first_seen, last_seen, hits, group_values, search_text, finding, created_at, updated_at)
+                        dedup_key, first_seen, last_seen, hits, group_values, search_text, finding, created_at, updated_at,
+                        attack_techniques)
                     values (:uid, :i, :kind, :r, :title, :level, :sev, :d, :t, :t, 1, cast(:g as jsonb), :search,
-                            cast(:finding as jsonb), :now, :now)
+                            cast(:finding as jsonb), :now, :now, :techniques)
                     returning id
                     """).param("uid", uid).param("i", hit.institution().value()).param("kind", hit.kind().code())
                     .param("r", hit.ruleKey()).param("title", hit.title()).param("level", hit.level())
@@ -154,7 +159,9 @@ public class AlertWriter {
                     .param("t", Timestamp.from(hit.time()))
                     .param("g", hit.group().isEmpty() ? null : JSON.writeValueAsString(new TreeMap<>(hit.group())))
                     .param("search", searchText(hit))
-                    .param("finding", FindingDocument.of(uid, hit, now)).param("now", Timestamp.from(now))
+                    .param("finding", FindingDocument.of(uid, hit, now, techniques.name(hit.techniques())))
+                    .param("now", Timestamp.from(now))
+                    .param("techniques", hit.techniques().stream().map(TechniqueId::value).toArray(String[]::new))
                     .query(Long.class).single();
             events.publishEvent(new AlertRaised(id, uid, hit.institution(), hit.kind(), hit.ruleKey(), hit.title(),
                     hit.level(), hit.time()));

@@ -33,6 +33,7 @@ import org.finres.sigma.rule.CorrelationRule;
 import org.finres.sigma.rule.SigmaDocument;
 import org.finres.sigma.rule.SigmaFilter;
 import org.finres.sigma.rule.SigmaRule;
+import org.finres.stix.attack.TechniqueId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -418,7 +419,7 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
         }
         return new AlertHit(correlation ? AlertKind.CORRELATION : AlertKind.DETECTION, institution, rule.key(),
                 rule.title(), description(rule.document()), rule.level() == null ? "medium" : rule.level(), dedup,
-                group, time, shown == null ? List.of() : List.of(shown), facts);
+                group, time, shown == null ? List.of() : List.of(shown), facts, techniques(rule.document()));
     }
 
     private AlertHit fromIndicator(IndicatorHit h, AlertHit.EvidenceEvent evidence, boolean makeFact) {
@@ -441,8 +442,16 @@ class DetectionWorker implements CommittedEventSink, SmartLifecycle {
         Instant time = h.match().eventTime() != null ? h.match().eventTime() : fact.time();
         AlertHit hit = new AlertHit(AlertKind.SECTOR, InstitutionId.HUB, rule.key(), rule.title(),
                 description(rule.document()), rule.level() == null ? "high" : rule.level(), canonical(group), group,
-                time, List.of(), null);
+                time, List.of(), null, techniques(rule.document()));
         writer.writeSector(hit, timespan, fact.institution());
+    }
+
+    private static List<TechniqueId> techniques(SigmaDocument d) {
+        return switch (d) {
+            case SigmaRule r -> AlertHit.techniquesOf(r.tags());
+            case CorrelationRule c -> AlertHit.techniquesOf(c.tags());
+            case SigmaFilter f -> List.of();
+        };
     }
 
     private static String description(SigmaDocument d) {

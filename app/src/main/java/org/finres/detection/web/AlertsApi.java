@@ -1,15 +1,20 @@
 package org.finres.detection.web;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.finres.core.CurrentActor;
+import org.finres.stix.attack.TechniqueId;
 import org.finres.core.InstitutionId;
 import org.finres.core.InvalidInputException;
+import org.finres.attack.AttackTechniques;
+import org.finres.attack.NamedTechnique;
 import org.finres.detection.AlertDetail;
 import org.finres.detection.AlertKind;
 import org.finres.detection.AlertQuery;
@@ -35,20 +40,30 @@ class AlertsApi {
 
     private final Alerts alerts;
     private final JsonMapper json;
+    private final AttackTechniques techniques;
 
-    AlertsApi(Alerts alerts, JsonMapper json) {
+    AlertsApi(Alerts alerts, JsonMapper json, AttackTechniques techniques) {
         this.alerts = alerts;
         this.json = json;
+        this.techniques = techniques;
     }
 
     record AlertView(long id, UUID uid, String institution, String kind, String ruleKey, String title, String level,
                      int severityId, String status, String closeReason, Instant firstSeen, Instant lastSeen, long hits,
-                     Map<String, String> group, int memberInstitutions, Instant createdAt) {
-        static AlertView of(AlertSummary a) {
+                     Map<String, String> group, int memberInstitutions, Instant createdAt,
+                     List<TechniqueLabel> techniques) {
+        static AlertView of(AlertSummary a, Map<TechniqueId, NamedTechnique> names) {
             return new AlertView(a.id(), a.uid(), a.institution().value(), a.kind().code(), a.ruleKey(), a.title(),
                     a.level(), a.severityId(), a.status().code(), a.closeReason(), a.firstSeen(), a.lastSeen(),
-                    a.hits(), a.group(), a.memberInstitutions(), a.createdAt());
+                    a.hits(), a.group(), a.memberInstitutions(), a.createdAt(), TechniqueLabel.of(a.techniques(), names));
         }
+    }
+
+    /** The names of every technique the alerts name, in one lookup. */
+    private Map<TechniqueId, NamedTechnique> names(List<AlertSummary> page) {
+        Set<TechniqueId> ids = new LinkedHashSet<>();
+        page.forEach(a -> ids.addAll(a.techniques()));
+        return techniques.name(ids);
     }
 
     record AlertPage(List<AlertView> alerts, String next) {
@@ -85,7 +100,8 @@ class AlertsApi {
                 before == null || before.isBlank() ? null : parseLong(before, "before"), size);
         List<AlertSummary> page = alerts.list(CurrentActor.get(), query);
         String next = page.size() == size ? Long.toString(page.getLast().id()) : null;
-        return new AlertPage(page.stream().map(AlertView::of).toList(), next);
+        Map<TechniqueId, NamedTechnique> names = names(page);
+        return new AlertPage(page.stream().map(a -> AlertView.of(a, names)).toList(), next);
     }
 
     @GetMapping("/{id}")
@@ -113,7 +129,7 @@ class AlertsApi {
     }
 
     private AlertDocument document(AlertDetail d) {
-        return new AlertDocument(AlertView.of(d.summary()), d.findingJson() == null ? null : json.readTree(d.findingJson()),
+        return new AlertDocument(AlertView.of(d.summary(), names(List.of(d.summary()))), d.findingJson() == null ? null : json.readTree(d.findingJson()),
                 d.evidence().stream().map(e -> new Evidence(e.institution().value(), e.eventId(), e.eventTime())).toList(),
                 d.members().stream().map(m -> new Member(m.institution().value(), m.firstSeen(), m.lastSeen(), m.hits(),
                         m.memberAlerts())).toList(),

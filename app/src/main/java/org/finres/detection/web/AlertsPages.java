@@ -1,8 +1,14 @@
 package org.finres.detection.web;
 
 import java.io.Serializable;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.finres.attack.AttackTechniques;
+import org.finres.attack.NamedTechnique;
 import org.finres.core.Actor;
 import org.finres.core.ConflictException;
 import org.finres.core.CurrentActor;
@@ -18,6 +24,7 @@ import org.finres.detection.AlertStatus;
 import org.finres.detection.AlertSummary;
 import org.finres.detection.Alerts;
 import org.finres.detection.CloseReason;
+import org.finres.stix.attack.TechniqueId;
 import org.finres.web.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -46,11 +53,13 @@ class AlertsPages {
     private final Alerts alerts;
     private final Institutions institutions;
     private final JsonMapper json;
+    private final AttackTechniques techniques;
 
-    AlertsPages(Alerts alerts, Institutions institutions, JsonMapper json) {
+    AlertsPages(Alerts alerts, Institutions institutions, JsonMapper json, AttackTechniques techniques) {
         this.alerts = alerts;
         this.institutions = institutions;
         this.json = json;
+        this.techniques = techniques;
     }
 
     @Bean
@@ -97,6 +106,11 @@ class AlertsPages {
         List<AlertSummary> shown = found.size() > PAGE_SIZE ? found.subList(0, PAGE_SIZE) : found;
         boolean everyTenant = actor.grants().get(Permission.ALERTS_READ) == Permission.Reach.ALL;
         model.addAttribute("alerts", shown);
+        Set<TechniqueId> ids = new LinkedHashSet<>();
+        shown.forEach(a -> ids.addAll(a.techniques()));
+        Map<TechniqueId, NamedTechnique> names = techniques.name(ids);
+        model.addAttribute("techniques", shown.stream().collect(Collectors.toMap(
+                AlertSummary::id, a -> TechniqueLabel.of(a.techniques(), names))));
         model.addAttribute("olderBefore", found.size() > PAGE_SIZE ? shown.getLast().id() : null);
         model.addAttribute("before", beforeId);
         model.addAttribute("filter", filter);
@@ -117,6 +131,7 @@ class AlertsPages {
         boolean triage = mayTriage(actor, alert);
         model.addAttribute("alert", alert);
         model.addAttribute("detail", detail);
+        model.addAttribute("techniques", TechniqueLabel.of(alert.techniques(), techniques.name(alert.techniques())));
         model.addAttribute("evidence", detail.evidence().stream()
                 .map(e -> new EvidenceRow(e, actor.may(Permission.EVENTS_READ, e.institution()))).toList());
         model.addAttribute("finding", detail.findingJson() == null ? null
