@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 import org.finres.cli.admin.AdminCommand;
+import org.finres.cli.attack.AttackCommand;
 import org.finres.cli.audit.AuditCommand;
 import org.finres.cli.detection.AlertsCommand;
 import org.finres.cli.detection.IndicatorsCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
-                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, VaultCommand.class,
+                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, AttackCommand.class, SigmaCommand.class, VaultCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -46,7 +47,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "9:vault: a snapshot of that institution and business date already exists"},
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators (default http://localhost:8080)",
+                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators, attack (default http://localhost:8080)",
                 "  FINRES_TOKEN     API token of those commands",
                 "  FINRES_DATA_DIR  data folder of serve, audit verify --offline (default ~/.finres)",
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",

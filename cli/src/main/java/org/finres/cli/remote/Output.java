@@ -63,6 +63,11 @@ public final class Output {
         }
     }
 
+    /** What a slow step is doing, on stderr so that stdout stays the result (and one JSON document with --json). */
+    public void progress(String text) {
+        command.commandLine().getErr().println(printable(text));
+    }
+
     /** The JSON as received, indented; nothing for an empty response. */
     public void raw(JsonNode node) {
         if (!node.isMissingNode()) {
