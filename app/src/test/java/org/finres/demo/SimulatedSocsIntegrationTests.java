@@ -61,6 +61,18 @@ class SimulatedSocsIntegrationTests {
                     .as("the simulated formats all decode").isZero();
             assertThat(jdbc.sql("select count(distinct source_name) from event_source").query(Long.class).single())
                     .as("formats seen").isGreaterThanOrEqualTo(5);
+
+            // The demo's own ATT&CK slice names the techniques its rules are tagged with, in the alerts' findings.
+            long named = 0;
+            Instant alertDeadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (named == 0 && Instant.now().isBefore(alertDeadline)) {
+                named = jdbc.sql("""
+                        select count(*) from detection_alert where cardinality(attack_techniques) > 0
+                          and finding #>> '{finding_info,attacks,0,technique,name}' is not null
+                        """).query(Long.class).single();
+                Thread.sleep(500);
+            }
+            assertThat(named).as("alerts naming an ATT&CK technique").isPositive();
         }
     }
 }
