@@ -41,8 +41,13 @@ public enum Permission {
     VAULT_MANAGE,
     /** Read shared threat intelligence (TAXII collections); what an object's TLP and sharing scope allow. */
     INTEL_READ,
-    /** Share threat intelligence: post objects to writable collections, delete one's own. */
-    INTEL_WRITE;
+    /** Share threat intelligence: post objects to writable collections, delete one's own; acknowledge warnings. */
+    INTEL_WRITE,
+    /**
+     * Declare what the institution runs and depends on (products, suppliers, address ranges, domains), which decides
+     * the early warnings it gets, and where they are delivered (webhooks, e-mail addresses).
+     */
+    EXPOSURE_MANAGE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

@@ -1,0 +1,2 @@
+/** The early warnings' REST API and pages. */
+package org.finres.warning.web;
