@@ -73,6 +73,9 @@ class SimulatedSocsIntegrationTests {
                 Thread.sleep(500);
             }
             assertThat(named).as("alerts naming an ATT&CK technique").isPositive();
+            assertThat(jdbc.sql("select institution_id from warning_recipient order by 1").query(String.class).list())
+                    .as("the demo warning reaches the two members that run a FortiGate")
+                    .containsExactly("formosa-securities", "taipei-first-bank");
         }
     }
 }
