@@ -450,7 +450,8 @@ public final class EbankingNode implements AutoCloseable {
         }
     }
 
-    private void promote(Duration silent) {
+    /** Package-private so a test can stage a false alarm (a promotion while the primary still runs). */
+    void promote(Duration silent) {
         synchronized (writes) {
             epoch = epoch + 1;
             writeEpoch();

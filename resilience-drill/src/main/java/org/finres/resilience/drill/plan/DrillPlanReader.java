@@ -206,6 +206,7 @@ public final class DrillPlanReader {
         }
         String kind = kinds.getFirst();
         String at = path + "." + kind;
+        int before = problems.size();
         PlanNode body = m.get(kind);
         Probe p = switch (kind) {
             case "http" -> {
@@ -247,7 +248,7 @@ public final class DrillPlanReader {
                 yield null;
             }
         };
-        return problems.isEmpty() ? p : null;
+        return problems.size() == before ? p : null;
     }
 
     private DrillAction action(PlanNode node, String path) {
