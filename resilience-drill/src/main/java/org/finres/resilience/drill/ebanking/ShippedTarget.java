@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The shipped e-banking target as three child processes on loopback: the front router, the primary (node a) and
  * the standby (node b), each logging to {@code DIR/<name>.log}. The current primary's pid is always in
- * {@code DIR/primary.pid}, which is what the example plan's fault kills.
+ * {@code DIR/primary.pid}, which is what the example plan's fault kills. Each start opens a fresh bank (the opening
+ * balances, no transfers).
  */
 public final class ShippedTarget implements AutoCloseable {
 
@@ -40,10 +41,19 @@ public final class ShippedTarget implements AutoCloseable {
      * differently (the CLI's executable jar) passes its own.
      */
     public static List<String> javaLauncher() {
+        List<String> cmd = new ArrayList<>(jvm());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), EbankingProcess.class.getName()));
+        return cmd;
+    }
+
+    /**
+     * This JVM's java command with the options of a target process: small heap, serial GC and the quick JIT tier,
+     * since three of them share a loaded machine with the drill and the build.
+     */
+    public static List<String> jvm() {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), EbankingProcess.class.getName());
+        return List.of(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     /**
@@ -57,6 +67,18 @@ public final class ShippedTarget implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve("primary.pid"));
+            // Every start opens a fresh bank: after a drill the journals have diverged (the killed primary may hold
+            // a write it never acknowledged), and starting the old primary again would be a rejoin we do not do.
+            for (String node : List.of("node-a", "node-b")) {
+                Path d = dir.resolve(node);
+                if (Files.isDirectory(d)) {
+                    try (var files = Files.list(d)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the target folder " + dir, e);
         }
@@ -172,19 +194,25 @@ public final class ShippedTarget implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
-    /** Ends every process of the target (the ones still alive), forcibly, and waits for them. */
+    /** Ends every process of the target (the ones still alive), forcibly, and waits until they are gone. */
     @Override
     public void close() {
         for (Process p : processes.values()) {
             p.destroyForcibly();
         }
+        boolean interrupted = false;
         for (Process p : processes.values()) {
-            try {
-                p.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            // Wait even when interrupted (Ctrl-C, a test stopping us): returning early would leave them running.
+            while (p.isAlive()) {
+                try {
+                    p.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -189,7 +189,9 @@ public final class DrillPlanReader {
     }
 
     private Probe probe(PlanNode node, String path) {
-        Map<String, PlanNode> m = map(node, path, Set.of("name", "http", "tcp", "sql", "command"));
+        // No unknown-field check here: a key other than name is the probe's kind, and an unknown one is reported
+        // once, as an unknown kind, below.
+        Map<String, PlanNode> m = map(node, path, null);
         if (m == null) {
             return null;
         }
@@ -244,7 +246,8 @@ public final class DrillPlanReader {
                         Duration.ofSeconds(10)));
             }
             default -> {
-                add(m.get(kind), path, "unknown probe kind '" + kind + "' (known: http, tcp, sql, command)");
+                add(m.get(kind), path + "." + kind, "unknown probe kind '" + kind + "' (known: http, tcp, sql, "
+                        + "command)");
                 yield null;
             }
         };
@@ -352,7 +355,7 @@ public final class DrillPlanReader {
             return null;
         }
         for (var e : m.entries().entrySet()) {
-            if (!known.contains(e.getKey())) {
+            if (known != null && !known.contains(e.getKey())) {
                 add(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), "unknown field '"
                         + e.getKey() + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
             }

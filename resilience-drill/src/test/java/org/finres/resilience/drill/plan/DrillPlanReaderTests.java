@@ -105,7 +105,7 @@ class DrillPlanReaderTests {
     @Test
     void rejectsAnUnknownProbeKindWithItsLine() {
         assertRejected(GOOD.replace("tcp: {host: 127.0.0.1, port: 5432}", "icmp: {host: 127.0.0.1}"), "line 12",
-                "unknown field 'icmp'");
+                "unknown probe kind 'icmp' (known: http, tcp, sql, command)");
     }
 
     @Test
