@@ -222,27 +222,19 @@ public final class DrillRunner {
         if (run.driver == null) {
             run.recovery = run.switchover;
         } else {
-            // Keep writing for a while on the new primary: the evidence then shows it takes transfers, too.
-            sleep(plan.workload().warmup());
+            // Recovery: the reconciliation answers while every probe is up, timed while the workload still runs.
+            if (reconciliation(run) != null) {
+                run.recovery = run.sinceFault();
+                run.log(EntryKind.PHASE, "recovered after " + ms(run.recovery) + ": the reconciliation answers");
+                // Keep writing for a while on the new primary: the evidence then shows it takes transfers, too.
+                sleep(plan.workload().warmup());
+            }
             run.driver.close();
             run.log(EntryKind.WORKLOAD, "workload stopped: " + run.driver.totals());
             Map<String, Long> acked = run.driver.acknowledged();
-            WorkloadDriver.Reconciliation.Listed listed = null;
-            String last = "";
-            while (run.sinceStart().compareTo(plan.abort().maxDuration()) < 0) {
-                WorkloadDriver.Reconciliation r = run.driver.reconcile(plan.workload().reconciliation());
-                if (r instanceof WorkloadDriver.Reconciliation.Listed l && checkAll(run).isEmpty()) {
-                    listed = l;
-                    run.recovery = run.sinceFault();
-                    break;
-                }
-                if (r instanceof WorkloadDriver.Reconciliation.Unavailable u && !u.reason().equals(last)) {
-                    last = u.reason();
-                    run.log(EntryKind.WORKLOAD, "reconciliation not yet available: " + u.reason());
-                }
-                sleep(plan.probeInterval());
-            }
+            WorkloadDriver.Reconciliation.Listed listed = run.recovery == null ? null : reconciliation(run);
             if (listed == null) {
+                run.recovery = null;
                 breaches.add(new Breach("notRecovered", "the reconciliation did not answer with every probe up "
                         + "within the drill's maximum duration " + DurationText.format(plan.abort().maxDuration())));
                 run.workload = new WorkloadSummary(acked.size(), 0, acked.keySet().stream()
@@ -254,8 +246,8 @@ public final class DrillRunner {
                         List.copyOf(lost.keySet()).subList(0, Math.min(lost.size(), WorkloadSummary.MAX_LOST_LISTED)));
                 long firstLost = lost.values().stream().mapToLong(Long::longValue).min().orElse(run.faultNanos);
                 run.dataLoss = Duration.ofNanos(Math.max(0, run.faultNanos - firstLost));
-                run.log(EntryKind.WORKLOAD, "reconciliation after " + ms(run.recovery) + ": acknowledged "
-                        + acked.size() + ", found " + run.workload.found() + ", lost " + lost.size()
+                run.log(EntryKind.WORKLOAD, "reconciliation: acknowledged " + acked.size() + ", found "
+                        + run.workload.found() + ", lost " + lost.size()
                         + (lost.isEmpty() ? "" : " " + lost.keySet().stream().limit(20).toList()));
                 if (!lost.isEmpty()) {
                     breaches.add(new Breach("transfersLost", lost.size() + " acknowledged transfer(s) missing "
@@ -277,6 +269,24 @@ public final class DrillRunner {
                     + " before the fault were lost, the RPO is " + DurationText.format(t.rpo())));
         }
         return breaches.isEmpty() ? new DrillOutcome.Passed() : new DrillOutcome.Failed(breaches);
+    }
+
+    /** The reconciliation's ids once it answers with every probe up, or null at the drill's maximum duration. */
+    private WorkloadDriver.Reconciliation.Listed reconciliation(Run run) throws Interrupted {
+        DrillPlan plan = run.plan;
+        String last = "";
+        while (run.sinceStart().compareTo(plan.abort().maxDuration()) < 0) {
+            WorkloadDriver.Reconciliation r = run.driver.reconcile(plan.workload().reconciliation());
+            if (r instanceof WorkloadDriver.Reconciliation.Listed l && checkAll(run).isEmpty()) {
+                return l;
+            }
+            if (r instanceof WorkloadDriver.Reconciliation.Unavailable u && !u.reason().equals(last)) {
+                last = u.reason();
+                run.log(EntryKind.WORKLOAD, "reconciliation not yet available: " + u.reason());
+            }
+            sleep(plan.probeInterval());
+        }
+        return null;
     }
 
     private String abortReason(Run run) {
