@@ -56,8 +56,8 @@ final class WorkloadDriver implements AutoCloseable {
             }
             next += periodNanos;
             String id = prefix + n;
-            String body = "{\"id\":\"" + id + "\",\"from\":\"" + workload.from() + "\",\"to\":\"" + workload.to()
-                    + "\",\"amount\":\"" + workload.amount().toPlainString() + "\"}";
+            String body = JSON.writeValueAsString(JSON.createObjectNode().put("id", id).put("from", workload.from())
+                    .put("to", workload.to()).put("amount", workload.amount().toPlainString()));
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(workload.transfers())
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")

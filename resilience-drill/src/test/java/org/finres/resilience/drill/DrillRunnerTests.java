@@ -36,6 +36,7 @@ class DrillRunnerTests {
     /** While nanoTime is below this, /health answers 500; Long.MAX_VALUE = broken until repaired. */
     private final AtomicLong brokenUntil = new AtomicLong(0);
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
     private String base;
 
     @BeforeEach
@@ -60,6 +61,21 @@ class DrillRunnerTests {
             brokenUntil.set(0);
             calls.add("repair");
             ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        // A bank that acknowledges every transfer but "forgets" the first one it took.
+        server.createContext("/transfers", ex -> {
+            if (ex.getRequestMethod().equals("POST")) {
+                String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                accepted.add(body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
+                ex.sendResponseHeaders(201, -1);
+            } else {
+                String ids = String.join("\",\"", accepted.subList(Math.min(1, accepted.size()), accepted.size()));
+                byte[] b = ("{\"transfers\":[" + (ids.isEmpty() ? "" : "\"" + ids + "\"") + "]}")
+                        .getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, b.length);
+                ex.getResponseBody().write(b);
+            }
             ex.close();
         });
         server.start();
@@ -166,6 +182,27 @@ class DrillRunnerTests {
         assertThat(e.outcome()).isEqualTo(new DrillOutcome.Aborted("the fault could not be injected: command [sh, "
                 + "-c, echo no such host >&2; exit 3] exited 3: no such host"));
         assertThat(calls).containsExactly("repair");
+    }
+
+    @Test
+    void anAcknowledgedTransferMissingAfterTheFailoverFailsTheDrill() {
+        String plan = plan(base + "/health", "?ms=300", "{maxDuration: 1m}", "{maxTolerableDowntime: 1m, rpo: 0}")
+                + """
+                workload:
+                  transfers: "%s/transfers"
+                  ratePerSecond: 20
+                  from: alice
+                  to: bob
+                  warmup: 500ms
+                  reconciliation: "%s/transfers"
+                """.formatted(base, base);
+        DrillEvidence e = run(plan);
+        assertThat(e.outcome()).isInstanceOf(DrillOutcome.Failed.class);
+        assertThat(((DrillOutcome.Failed) e.outcome()).breaches()).extracting(Breach::tolerance)
+                .containsExactly("transfersLost", "rpo");
+        assertThat(e.content().workload().lost()).containsExactly(accepted.getFirst());
+        assertThat(e.content().workload().found()).isEqualTo(accepted.size() - 1);
+        assertThat(e.measured().dataLoss()).isPositive();
     }
 
     @Test
