@@ -43,7 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "5:vault: the repository is damaged (verify found problems, or a restore met damaged data)",
                 "6:vault: a key was refused (wrong passphrase, too few custodian approvals, bad signature)",
                 "7:vault: local storage failed (unreadable, unwritable, full, in use, not a repository)",
-                "8:vault: the data does not parse or add up (import input, validation, drill totals)",
+                "8:the input does not parse or add up (vault import, validation, drill totals; resilience drill plans)",
                 "9:vault: a snapshot of that institution and business date already exists",
                 "10:resilience: the drill breached a tolerance (or lost an acknowledged transfer)",
                 "11:resilience: the drill was aborted (steady state did not hold, abort condition, interrupted)",

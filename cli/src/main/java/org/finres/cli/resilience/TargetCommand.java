@@ -114,8 +114,12 @@ public final class TargetCommand {
         }
     }
 
-    /** How this CLI starts one target process: its own executable jar, or its class path when run from classes. */
-    static List<String> launcher() {
+    /**
+     * How this CLI starts one target process: its own executable jar, or its class path when run from classes.
+     * Public for {@code finres demo}: pass it to {@code ShippedDrill.run(dir, port, launcher, ...)}, since the
+     * class-path launcher of {@code ShippedTarget} cannot reach classes nested in the executable jar.
+     */
+    public static List<String> launcher() {
         List<String> cmd = new ArrayList<>(ShippedTarget.jvm());
         String cp = System.getProperty("java.class.path");
         if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {

@@ -73,7 +73,11 @@ public final class ShippedDrill {
                 """.formatted(institution, service, front, frontPort, front, pidFile, front, front, front);
     }
 
-    /** Starts the target in {@code dir} (child JVMs on this class path), runs the example plan, stops the target. */
+    /**
+     * Starts the target in {@code dir} (child JVMs on this class path), runs the example plan, stops the target.
+     * From the CLI's executable jar use the overload with the CLI's launcher instead: nested jars are not a class
+     * path a child JVM can use.
+     */
     public static DrillEvidence run(Path dir, SigningKeyPair key, DrillListener listener) {
         return run(dir, 0, ShippedTarget.javaLauncher(), "demo-bank", "online-banking", key, listener);
     }
