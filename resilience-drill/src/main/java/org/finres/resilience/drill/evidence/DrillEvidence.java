@@ -73,7 +73,15 @@ public record DrillEvidence(EvidenceContent content, SigningPublicKey signer, Va
         if (!signer.equals(expected)) {
             return new EvidenceVerification.WrongSigner(expected.fingerprintHex(), signer.fingerprintHex());
         }
-        if (!signer.verifies(CONTEXT, content.canonicalJson(), signature)) {
+        boolean verifies;
+        try {
+            verifies = signer.verifies(CONTEXT, content.canonicalJson(), signature);
+        } catch (RuntimeException e) {
+            // Bouncy Castle refuses 32 bytes that are not a point on the curve; that is a signer no one can be.
+            return new EvidenceVerification.BadSignature("the signer's key is not a valid public key ("
+                    + e.getMessage() + ")");
+        }
+        if (!verifies) {
             return new EvidenceVerification.BadSignature("a value of the evidence was changed after it was signed ("
                     + (signature.hasMlDsa65() != signer.hasMlDsa65() ? "or a signature part is missing" : "plan, "
                             + "outcome, measurements, workload or timeline") + ")");
