@@ -35,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * acknowledged transfer survives the primary's death). As standby it attaches to the primary (taking its whole
  * journal), applies what the primary replicates, watches the primary's heartbeat and promotes itself (a new epoch)
  * when the primary has been silent longer than the promotion timeout. A primary told by its standby that a newer
- * epoch exists steps down (fenced), so two primaries never both acknowledge.
+ * epoch exists steps down, so two primaries never both acknowledge: it becomes the new primary's standby when it
+ * knows its peer (and asks the peer's role on every heartbeat, so it learns of a promotion even without a write),
+ * else it stays fenced.
  *
  * <p>Degraded mode, on purpose: when the standby cannot be reached the primary detaches it and goes on alone (an
  * exercise bank should stay up), and the standby, seeing it is no longer attached, resynchronises before it may
@@ -92,10 +94,9 @@ public final class EbankingNode implements AutoCloseable {
         if (settings.role() == Role.PRIMARY) {
             n.writeEpoch();
             n.announcePrimary();
-        } else {
-            long every = settings.heartbeatEvery().toMillis();
-            n.heartbeat.scheduleWithFixedDelay(n::watchPrimary, 0, every, TimeUnit.MILLISECONDS);
         }
+        long every = settings.heartbeatEvery().toMillis();
+        n.heartbeat.scheduleWithFixedDelay(n::watchPrimary, 0, every, TimeUnit.MILLISECONDS);
         return n;
     }
 
@@ -296,8 +297,7 @@ public final class EbankingNode implements AutoCloseable {
                 return true;
             }
             if (r.statusCode() == 409 && r.body().contains("\"newer-epoch\"")) {
-                role = Role.FENCED;
-                System.err.println("node " + settings.name() + ": standby reports a newer primary; stepping down");
+                stepDown("the standby reports a newer primary");
                 return false;
             }
             System.err.println("node " + settings.name() + ": standby refused replication (" + r.statusCode()
@@ -374,8 +374,34 @@ public final class EbankingNode implements AutoCloseable {
 
     // ---- standby ----
 
+    /**
+     * A primary that learns of a newer one becomes its standby when it knows its peer (and resynchronises from it,
+     * dropping any write it journaled but never acknowledged), else stays fenced. Called holding {@code writes}
+     * or from the heartbeat.
+     */
+    private void stepDown(String why) {
+        synchronized (writes) {
+            if (role != Role.PRIMARY) {
+                return;
+            }
+            standby = null;
+            attached = false;
+            lastPrimaryContactNanos = System.nanoTime();
+            role = settings.peer() == null ? Role.FENCED : Role.STANDBY;
+        }
+        System.err.println("node " + settings.name() + ": " + why + "; stepping down to " + role.wire());
+    }
+
     private void watchPrimary() {
         try {
+            if (role == Role.PRIMARY && settings.peer() != null) {
+                // After a false alarm both nodes may claim primary; the one with the older epoch yields.
+                long peerEpoch = peerPrimaryEpoch();
+                if (peerEpoch > epoch) {
+                    stepDown("the peer is primary at epoch " + peerEpoch);
+                }
+                return;
+            }
             if (role != Role.STANDBY) {
                 return;
             }
@@ -390,6 +416,22 @@ public final class EbankingNode implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             System.err.println("node " + settings.name() + ": heartbeat: " + e);
+        }
+    }
+
+    /** The peer's epoch when it answers as primary, else -1. */
+    private long peerPrimaryEpoch() {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(settings.peer().resolve("/role"))
+                    .timeout(settings.heartbeatEvery().multipliedBy(4)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode n = JsonExchange.JSON.readTree(r.body());
+            return r.statusCode() == 200 && n.get("role").asString().equals("primary") ? n.get("epoch").asLong() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
@@ -460,7 +502,6 @@ public final class EbankingNode implements AutoCloseable {
         announcePrimary();
         System.err.println("node " + settings.name() + ": primary silent for " + silent.toMillis()
                 + " ms; promoted to primary at epoch " + epoch);
-        heartbeat.shutdown();
     }
 
     // ---- files ----

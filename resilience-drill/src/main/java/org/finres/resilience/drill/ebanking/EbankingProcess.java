@@ -13,7 +13,7 @@ import org.finres.resilience.engine.DurationText;
 /**
  * The OS-process entry point of the target, so that a drill's fault can be a real {@code kill -9}:
  * <pre>
- * node --name a --port 18081 --data DIR/node-a --target DIR --role primary
+ * node --name a --port 18081 --data DIR/node-a --target DIR --role primary [--peer http://127.0.0.1:18082]
  * node --name b --port 18082 --data DIR/node-b --target DIR --role standby --peer http://127.0.0.1:18081
  *      [--heartbeat 250ms] [--promote-after 2s]
  * router --port 18080 --nodes http://127.0.0.1:18081,http://127.0.0.1:18082

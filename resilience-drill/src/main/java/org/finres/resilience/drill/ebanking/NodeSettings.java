@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How one node runs: its name and loopback port, its own data folder, the target folder shared by all nodes (where
  * the current primary writes {@code primary.pid}), its starting role, the primary it follows when a standby, and how
- * long the primary may be silent before the standby promotes itself.
+ * long the primary may be silent before the standby promotes itself. A primary's {@code peer} (optional) is the node
+ * it yields to, as standby, when that node has been promoted.
  */
 public record NodeSettings(String name, int port, Path dataDir, Path targetDir, Role role, URI peer,
         Duration heartbeatEvery, Duration promoteAfter) {

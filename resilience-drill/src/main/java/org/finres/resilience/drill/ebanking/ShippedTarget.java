@@ -90,7 +90,8 @@ public final class ShippedTarget implements AutoCloseable {
         try {
             URI a = t.node("a");
             t.launch("a", launcher, List.of("node", "--name", "a", "--port", ports.get("a").toString(), "--data",
-                    dir.resolve("node-a").toString(), "--target", dir.toString(), "--role", "primary"));
+                    dir.resolve("node-a").toString(), "--target", dir.toString(), "--role", "primary", "--peer",
+                    t.node("b").toString(), "--promote-after", promoteAfter.toMillis() + "ms"));
             t.launch("b", launcher, List.of("node", "--name", "b", "--port", ports.get("b").toString(), "--data",
                     dir.resolve("node-b").toString(), "--target", dir.toString(), "--role", "standby", "--peer",
                     a.toString(), "--promote-after", promoteAfter.toMillis() + "ms"));

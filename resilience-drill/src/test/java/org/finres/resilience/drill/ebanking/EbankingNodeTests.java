@@ -154,6 +154,28 @@ class EbankingNodeTests {
         assertThat(get(a.resolve("/health")).statusCode()).isEqualTo(503);
     }
 
+    @Test
+    void afterAFalseAlarmTheOldPrimaryBecomesTheNewPrimarysStandby() throws Exception {
+        int bPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            bPort = s.getLocalPort();
+        }
+        URI b = URI.create("http://127.0.0.1:" + bPort);
+        primary = EbankingNode.start(new NodeSettings("a", 0, dir.resolve("node-a"), dir, Role.PRIMARY, b,
+                Duration.ofMillis(100), Duration.ofMillis(800)));
+        post(primary.uri(), transfer("before", "alice", "bob", "1.00"));
+        standby = EbankingNode.start(new NodeSettings("b", bPort, dir.resolve("node-b"), dir, Role.STANDBY,
+                primary.uri(), Duration.ofMillis(100), Duration.ofMillis(800)));
+        await(() -> standby.attached(), "the standby attaches");
+
+        standby.promote(Duration.ZERO);
+        await(() -> primary.currentRole() == Role.STANDBY && primary.attached(), "the old primary yields and "
+                + "attaches to the new one");
+        assertThat(post(b, transfer("after", "alice", "bob", "1.00")).statusCode()).isEqualTo(201);
+        assertThat(primary.committed()).extracting(Transfer::id).containsExactly("before", "after");
+        assertThat(post(primary.uri(), transfer("to-old", "alice", "bob", "1.00")).statusCode()).isEqualTo(503);
+    }
+
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
