@@ -338,6 +338,26 @@ public class ObjectStore {
         params.put("viewer", viewer.value());
     }
 
+    /** A stored indicator whose text contains a pattern (the caller compares the pattern itself). */
+    public record PatternCandidate(String stixId, InstitutionId submitter, Tlp tlp, String body) {
+    }
+
+    /**
+     * Community-scoped, unrevoked latest versions of indicators in the collection whose text contains
+     * {@code needle} (the pattern as JSON writes it). Only community-scoped ones: a corroboration must never tell
+     * a member that a recipients-only object exists, nor hide a wider share behind a narrower one.
+     */
+    public List<PatternCandidate> indicatorsContaining(UUID collection, String needle) {
+        return jdbc.sql("""
+                select stix_id, submitter, tlp, body from intel_object
+                where collection_id = :c and stix_type = 'indicator' and is_last and not revoked and scope = 'community'
+                  and strpos(body, :needle) > 0
+                order by date_added, seq limit 50
+                """).param("c", collection).param("needle", needle)
+                .query((rs, n) -> new PatternCandidate(rs.getString(1), InstitutionId.of(rs.getString(2)),
+                        Tlp.valueOf(rs.getString(3)), rs.getString(4))).list();
+    }
+
     /** Deletes the given versions of one object and re-marks its first and last versions. */
     public int delete(UUID collection, String stixId, List<Long> seqs) {
         jdbc.sql("select 1 from intel_collection where id = :c for update").param("c", collection).query(Integer.class).list();
