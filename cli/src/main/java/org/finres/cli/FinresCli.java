@@ -15,6 +15,7 @@ import org.finres.cli.detection.RulesCommand;
 import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
+import org.finres.cli.intel.IntelCommand;
 import org.finres.cli.sigma.SigmaCommand;
 import org.finres.cli.vault.VaultCommand;
 import picocli.CommandLine;
@@ -30,8 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
-                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, VaultCommand.class,
-                HelpCommand.class},
+                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, IntelCommand.class, SigmaCommand.class,
+                VaultCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -46,7 +47,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "9:vault: a snapshot of that institution and business date already exists"},
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators (default http://localhost:8080)",
+                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators, intel (default http://localhost:8080)",
                 "  FINRES_TOKEN     API token of those commands",
                 "  FINRES_DATA_DIR  data folder of serve, audit verify --offline (default ~/.finres)",
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",
