@@ -160,6 +160,31 @@ class IntelSharingAnonymityIntegrationTests {
     }
 
     @Test
+    void aTaxiiPostWithTheSubmitterHiddenShowsOnlyTheAnonymousCreator() throws Exception {
+        String u = unique();
+        String identity = StixSamples.newId("identity");
+        String bundle = bundle(identity, u);
+        String objects = bundle.substring(bundle.indexOf("\"objects\":") + 10, bundle.length() - 1);
+        TaxiiClient aliceTaxii = new TaxiiClient(port, sector.token(bank, TokenScope.INTEL_WRITE));
+        HttpResponse<String> posted = aliceTaxii.post(objects("sector-green"), TaxiiClient.TAXII,
+                "{\"x_finres_hide_submitter\":true,\"objects\":" + objects + "}");
+        assertThat(posted.statusCode()).isEqualTo(202);
+        JsonNode status = TaxiiClient.json(posted);
+        assertThat(status.get("total_count").asInt()).isEqualTo(5);
+        assertThat(status.toString()).contains("not published: it names the submitter");
+        StringBuilder seen = new StringBuilder();
+        status.get("successes").forEach(d -> {
+            try {
+                seen.append(everythingAbout(bobTaxii, "sector-green", d.get("id").asString()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen.toString()).contains("mule-" + u).contains("\"created_by_ref\":\"" + ANONYMOUS + "\"")
+                .doesNotContain("\"" + identity + "\"").doesNotContain("Secret Savings Bank");
+    }
+
+    @Test
     void anAnonymousCsvShowsTheAnonymousIdentityAndANamedOneTheInstitution() throws Exception {
         String u = unique();
         JsonNode anonymous = alice.shared("?attribution=anonymous&tlp=green", "text/csv", "type,value\ndomain-name,anon-" + u + ".example\n");
