@@ -33,3 +33,31 @@ create table intel_corroboration (
     corroborated_at  timestamptz not null,
     primary key (collection_id, stix_id, institution_id)
 );
+
+-- The STIX pattern of every indicator stored (by SHA-256 of its text), so that "already shared" is an index look-up
+-- however large the collection; the object row still decides visibility, revocation and the latest version.
+create table intel_pattern (
+    collection_id    uuid        not null references intel_collection (id),
+    pattern_sha256   bytea       not null,
+    stix_id          text        not null,
+    primary key (collection_id, pattern_sha256, stix_id)
+);
+
+-- Indicators stored before this migration. Row by row, so that one body PostgreSQL's jsonb cannot hold (a \u0000 in
+-- a string) is skipped rather than failing the migration; such an indicator is then only not found as shared before.
+do $$
+declare
+    r record;
+begin
+    for r in select collection_id, stix_id, body from intel_object where stix_type = 'indicator' loop
+        begin
+            insert into intel_pattern (collection_id, pattern_sha256, stix_id)
+            select r.collection_id, sha256(convert_to(b ->> 'pattern', 'UTF8')), r.stix_id
+            from (select r.body::jsonb as b) j
+            where b ->> 'pattern_type' = 'stix' and jsonb_typeof(b -> 'pattern') = 'string'
+            on conflict do nothing;
+        exception when others then
+            null;
+        end;
+    end loop;
+end $$;

@@ -157,9 +157,11 @@ public class IntelSharing {
         boolean hidden = request.attribution() == Attribution.ANONYMOUS;
         Map<UUID, Integer> addedPer = new LinkedHashMap<>();
         List<String[]> corroborations = new ArrayList<>();
-        // Group by collection, keeping upload order, so each collection's writer lock is taken once.
+        // Group by collection so each collection's writer lock is taken once, and in one order (by id) for every
+        // share, so that two shares spanning the same collections never wait on each other's locks crosswise.
         Map<IntelCollection, List<Candidate>> byCollection = candidates.stream()
-                .collect(Collectors.groupingBy(Candidate::collection, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Candidate::collection,
+                        () -> new java.util.TreeMap<>(java.util.Comparator.comparing(IntelCollection::id)), Collectors.toList()));
         for (var entry : byCollection.entrySet()) {
             IntelCollection c = entry.getKey();
             List<ObjectStore.NewVersion> versions = new ArrayList<>();
@@ -345,9 +347,7 @@ public class IntelSharing {
      * one as a corroboration never hides it from anyone who would have seen it), under another id.
      */
     private Optional<ObjectStore.PatternCandidate> sharedBefore(IntelCollection c, String pattern, Candidate cand) {
-        String quoted = JSON.writeValueAsString(pattern);
-        String needle = quoted.substring(1, quoted.length() - 1);
-        for (ObjectStore.PatternCandidate e : store.indicatorsContaining(c.id(), needle)) {
+        for (ObjectStore.PatternCandidate e : store.indicatorsWithPattern(c.id(), pattern)) {
             if (e.stixId().equals(cand.object().id().toString()) || e.tlp().compareTo(cand.tlp()) > 0) continue;
             JsonNode p = JSON.readTree(e.body()).get("pattern");
             if (p != null && p.isString() && p.stringValue().equals(pattern)) return Optional.of(e);

@@ -78,6 +78,13 @@ class IntelShareApi {
                       @RequestParam(required = false) String recipients,
                       @RequestParam(name = "file_name", required = false) String fileName,
                       HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"))) {
+            // The servlet container reads such a body as form fields, so the upload would arrive empty.
+            throw new InvalidInputException("Content-Type", "'" + InvalidInputException.preview(type) + "' is a form, not an "
+                    + "upload: send the file as the body (curl --data-binary @file) with Content-Type text/csv, "
+                    + "application/json or application/stix+json");
+        }
         byte[] body = readBounded(request);
         ShareFormat f = format(format, request.getContentType(), body);
         return SummaryView.of(sharing.share(CurrentActor.get(), new ShareRequest(f, body, tlp(tlp), attribution(attribution),
