@@ -60,11 +60,11 @@ class IntelSharingIntegrationTests {
                  "Attribute":[
                   {"type":"domain","value":"pay-%s.example","to_ids":true,"uuid":"%s","timestamp":"1795600000",
                    "comment":"checkout skimmer"},
-                  {"type":"ip-dst|port","value":"198.51.100.%d|8443","to_ids":true,"uuid":"%s","timestamp":"1795600060"},
+                  {"type":"ip-dst|port","value":"2001:db8:%s:%s::1|8443","to_ids":true,"uuid":"%s","timestamp":"1795600060"},
                   {"type":"vulnerability","value":"CVE-2026-0001","to_ids":false},
                   {"type":"sha256","value":"not-a-hash","to_ids":true}
                  ]}}""".formatted(java.util.UUID.randomUUID(), u, u, java.util.UUID.randomUUID(),
-                (int) (Math.random() * 200) + 20, java.util.UUID.randomUUID());
+                u.substring(0, 4), u.substring(4), java.util.UUID.randomUUID());
     }
 
     private static List<String> taxiiTexts(TaxiiClient client, String collection, String id) throws Exception {
@@ -111,7 +111,7 @@ class IntelSharingIntegrationTests {
         assertThat(s.get("format").asString()).isEqualTo("misp");
         List<String> types = new ArrayList<>();
         s.get("objects").forEach(o -> types.add(o.get("type").asString()));
-        assertThat(types).contains("report", "indicator", "domain-name", "ipv4-addr", "identity");
+        assertThat(types).contains("report", "indicator", "domain-name", "ipv6-addr", "identity");
         assertThat(s.get("rejected")).extracting(r -> r.get("location").asString())
                 .containsExactly("$.Event.Attribute[2].type", "$.Event.Attribute[3].value");
         String report = ids(s, "accepted").stream().filter(i -> i.startsWith("report--")).findFirst().orElseThrow();
@@ -168,7 +168,7 @@ class IntelSharingIntegrationTests {
     @Test
     void aStixBundleIsValidatedObjectByObjectAndDeduplicatedByIdAndVersion() throws Exception {
         String good = StixSamples.indicator(StixSamples.newId("indicator"), "2026-02-01T00:00:00.000Z", StixSamples.TLP_GREEN)
-                .replace("198.51.100.7", "198.51.100." + (int) (Math.random() * 200 + 20)).replace("C2 address", "C2 " + unique());
+                .replace("[ipv4-addr:value = '198.51.100.7']", "[domain-name:value = 'stix-" + unique() + ".example']");
         String badPattern = StixSamples.indicator(StixSamples.newId("indicator"), "2026-02-01T00:00:00.000Z", StixSamples.TLP_GREEN)
                 .replace("[ipv4-addr:value = '198.51.100.7']", "[ipv4-addr:value = ");
         String noName = "{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"" + StixSamples.newId("malware")
@@ -192,7 +192,7 @@ class IntelSharingIntegrationTests {
         JsonNode csv = alice.shared("?tlp=green", "text/csv", "type,value,confidence,valid_from,labels,name,description\n"
                 + "url,https://schema-" + u + ".example/login,60,2026-11-01,phishing;sms,Lure,SMS lure\n"
                 + "sha256,e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855,90,,,,\n"
-                + "ipv6-addr,2001:db8::" + Integer.toHexString((int) (Math.random() * 60000)) + ",,,,,\n");
+                + "ipv6-addr,2001:db8::" + u.substring(0, 4) + ":" + u.substring(4) + ",,,,,\n");
         JsonNode misp = alice.shared("?attribution=anonymous", "application/json", misp(u));
         for (JsonNode s : List.of(csv, misp)) {
             s.get("objects").forEach(o -> {
