@@ -244,6 +244,14 @@ class IntelSharingIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheShareEndpointAndItsBodies() throws Exception {
+        HttpResponse<String> docs = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.body()).contains("/api/v1/intel/share").contains("/api/v1/intel/shares/{id}").contains("text/csv")
+                .contains("application/stix+json;version=2.1");
+    }
+
+    @Test
     void theSubmissionListShowsOnlyTheCallersOwnUploads() throws Exception {
         JsonNode s = alice.shared("", "text/csv", "type,value\ndomain-name,list-" + unique() + ".example\n");
         String id = s.get("id").asString();

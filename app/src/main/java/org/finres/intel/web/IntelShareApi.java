@@ -73,6 +73,10 @@ class IntelShareApi {
             + "format=stix|csv|misp (else by Content-Type: application/stix+json, text/csv, application/json sniffed); "
             + "tlp for objects without one (default amber); attribution=named|anonymous; collection to override "
             + "routing by TLP; recipients=a,b to share with named institutions only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The upload itself", required = true, content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv"),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/stix+json;version=2.1"),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json")})
     SummaryView share(@RequestParam(required = false) String format, @RequestParam(required = false) String tlp,
                       @RequestParam(required = false) String attribution, @RequestParam(required = false) String collection,
                       @RequestParam(required = false) String recipients,
