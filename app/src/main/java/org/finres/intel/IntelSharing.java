@@ -228,7 +228,7 @@ public class IntelSharing {
         int withheldCount = count(outcomes, ShareSummary.Outcome.WITHHELD);
         ShareSummary summary = new ShareSummary(shareId, now, submitter, actor.auditName(), request.format(),
                 request.attribution(), request.tlp(), request.fileName(), accepted, duplicates, corroborated, withheldCount,
-                outcomes, rejected);
+                rejected.size(), first(outcomes), first(rejected));
         jdbc.sql("""
                 insert into intel_share (id, institution_id, submitted_by, submitted_at, format, attribution, tlp, collection,
                                          recipients, file_name, accepted, duplicates, corroborations, withheld, rejected,
@@ -241,7 +241,7 @@ public class IntelSharing {
                 .param("collection", request.collection()).param("recipients", recipients.toArray(String[]::new))
                 .param("file", request.fileName()).param("accepted", accepted).param("duplicates", duplicates)
                 .param("corroborations", corroborated).param("withheld", withheldCount).param("rejected", rejected.size())
-                .param("objects", outcomesJson(outcomes)).param("rejections", rejectionsJson(rejected)).update();
+                .param("objects", outcomesJson(summary.objects())).param("rejections", rejectionsJson(summary.rejected())).update();
         for (String[] c : corroborations) {
             jdbc.sql("""
                     insert into intel_corroboration (collection_id, stix_id, institution_id, share_id, corroborated_at)
@@ -259,6 +259,10 @@ public class IntelSharing {
             events.publishEvent(new IntelObjectsAdded(e.getKey(), alias, submitter, e.getValue()));
         }
         return summary;
+    }
+
+    private static <T> List<T> first(List<T> all) {
+        return all.size() > ShareSummary.LISTED ? all.subList(0, ShareSummary.LISTED) : all;
     }
 
     private IntelCollection writable(Actor actor, String alias) {
@@ -392,7 +396,10 @@ public class IntelSharing {
         intel.requireIntel(actor);
         boolean hub = actor.grants().get(Permission.INTEL_READ) == Permission.Reach.ALL;
         String where = hub ? "" : "where institution_id = :institution";
-        var statement = jdbc.sql("select * from intel_share " + where + " order by submitted_at desc, id limit :limit")
+        // The list shows counts only: the per-object outcomes are read when one submission is opened.
+        var statement = jdbc.sql("select id, institution_id, submitted_by, submitted_at, format, attribution, tlp, file_name, "
+                        + "accepted, duplicates, corroborations, withheld, rejected, '[]' as objects, '[]' as rejections "
+                        + "from intel_share " + where + " order by submitted_at desc, id limit :limit")
                 .param("limit", Math.max(1, Math.min(limit, 500)));
         if (!hub) statement = statement.param("institution", actor.institutionId().value());
         return statement.query((rs, n) -> map(rs)).list();
@@ -433,7 +440,7 @@ public class IntelSharing {
                 InstitutionId.of(rs.getString("institution_id")), rs.getString("submitted_by"),
                 ShareFormat.of(rs.getString("format")).orElseThrow(), Attribution.of(rs.getString("attribution")).orElseThrow(),
                 Tlp.valueOf(rs.getString("tlp")), rs.getString("file_name"), rs.getInt("accepted"), rs.getInt("duplicates"),
-                rs.getInt("corroborations"), rs.getInt("withheld"), objects, rejections);
+                rs.getInt("corroborations"), rs.getInt("withheld"), rs.getInt("rejected"), objects, rejections);
     }
 
     private static String textOrNull(JsonNode n) {

@@ -12,11 +12,15 @@ import org.finres.stix.Tlp;
  * same institution already shared), a corroboration (an indicator pattern another member already shared, counted
  * for it rather than stored twice) or withheld (the submitter's own identity in an anonymous share); and every
  * row, attribute or object rejected, with why. {@code institution} is the true submitter: shown to it and the
- * hub only.
+ * hub only. The counts are totals; {@code objects} and {@code rejected} list at most {@link #LISTED} each, in
+ * upload order, so that a 100 000-row list does not answer with a 30 MB summary.
  */
 public record ShareSummary(UUID id, Instant submittedAt, InstitutionId institution, String submittedBy, ShareFormat format,
                            Attribution attribution, Tlp tlp, String fileName, int accepted, int duplicates,
-                           int corroborations, int withheld, List<ObjectOutcome> objects, List<Rejection> rejected) {
+                           int corroborations, int withheld, int rejectedCount, List<ObjectOutcome> objects,
+                           List<Rejection> rejected) {
+
+    public static final int LISTED = 1000;
 
     public ShareSummary {
         objects = List.copyOf(objects);

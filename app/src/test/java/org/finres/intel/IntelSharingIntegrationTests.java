@@ -252,6 +252,21 @@ class IntelSharingIntegrationTests {
     }
 
     @Test
+    void aLongListOfBadRowsIsCountedInFullAndListedUpToTheCap() throws Exception {
+        StringBuilder csv = new StringBuilder("type,value\n");
+        for (int i = 0; i < ShareSummary.LISTED + 5; i++) csv.append("ipv4-addr,300.0.0.").append(i % 250).append('\n');
+        csv.append("domain-name,capped-").append(unique()).append(".example\n");
+        JsonNode s = alice.shared("?tlp=green", "text/csv", csv.toString());
+        assertThat(s.get("rejectedCount").asInt()).isEqualTo(ShareSummary.LISTED + 5);
+        assertThat(s.get("rejected")).hasSize(ShareSummary.LISTED);
+        assertThat(s.get("rejected").get(0).get("location").asString()).isEqualTo("line 2, column value");
+        assertThat(ids(s, "accepted")).anyMatch(i -> i.startsWith("indicator--"));
+        JsonNode listed = ShareClient.JSON.readTree(alice.get("/api/v1/intel/shares").body());
+        assertThat(listed.get(0).get("id").asString()).isEqualTo(s.get("id").asString());
+        assertThat(listed.get(0).get("rejectedCount").asInt()).isEqualTo(ShareSummary.LISTED + 5);
+    }
+
+    @Test
     void theSubmissionListShowsOnlyTheCallersOwnUploads() throws Exception {
         JsonNode s = alice.shared("", "text/csv", "type,value\ndomain-name,list-" + unique() + ".example\n");
         String id = s.get("id").asString();

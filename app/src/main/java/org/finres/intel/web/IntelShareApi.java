@@ -55,7 +55,7 @@ class IntelShareApi {
         static SummaryView of(ShareSummary s) {
             return new SummaryView(s.id().toString(), s.submittedAt(), s.institution().value(), s.submittedBy(),
                     s.format().code(), s.attribution().code(), s.tlp().level(), s.fileName(), s.accepted(), s.duplicates(),
-                    s.corroborations(), s.withheld(), s.rejected().size(),
+                    s.corroborations(), s.withheld(), s.rejectedCount(),
                     s.objects().stream().map(o -> new ObjectView(o.id(), o.type(), o.collection(),
                             o.tlp() == null ? null : o.tlp().level(), o.outcome().name().toLowerCase(Locale.ROOT), o.detail())).toList(),
                     s.rejected().stream().map(r -> new RejectionView(r.location(), r.id(), r.reason())).toList());

@@ -91,8 +91,12 @@ public final class IntelCommand {
                     output.line("  " + r.path("location").asString("") + (id.isEmpty() ? "" : " " + id) + ": "
                             + r.path("reason").asString(""));
                 }
+                int unlisted = summary.path("rejectedCount").asInt() - summary.path("rejected").size();
+                if (unlisted > 0) {
+                    output.line("  ... and " + unlisted + " more rejected, not listed by the hub");
+                }
             }
-            return summary.path("rejected").isEmpty() ? ExitStatus.OK : ExitStatus.REFUSED;
+            return summary.path("rejectedCount").asInt() == 0 ? ExitStatus.OK : ExitStatus.REFUSED;
         }
 
         private static String contentType(String format) {
