@@ -184,7 +184,7 @@ public final class MispEvents {
             return d.isPresent() && d.get().compareTo(eventTlp) > 0 ? d.get() : eventTlp;
         });
         StixTimestamp modified = epoch(a.get("timestamp"));
-        if (a.has("timestamp") && modified == null) {
+        if (!text(a.get("timestamp")).isBlank() && modified == null) {
             problems.add(new ConversionProblem(path + ".timestamp", "'" + text(a.get("timestamp")) + "' is not seconds since 1970"));
         }
         StixTimestamp firstSeen = StixTimestamp.parseOrNull(normaliseIso(text(a.get("first_seen"))));
@@ -241,6 +241,12 @@ public final class MispEvents {
             JsonNode a = attributes.get(i);
             String type = a == null ? "" : text(a.get("type")).strip().toLowerCase(Locale.ROOT);
             if (!FILE_PARTS.contains(type)) continue;
+            if (values.stream().anyMatch(v -> v.kind().csvName().equals(type))) {
+                // A second hash of the same kind cannot be the same file's: the first one describes it.
+                problems.add(new ConversionProblem(path + ".Attribute[" + i + "]", "a second " + type
+                        + " in one file object; only the first is used"));
+                continue;
+            }
             try {
                 values.addAll(values(type, text(a.get("value"))).getFirst());
                 detect |= Boolean.TRUE.equals(bool(a.get("to_ids")));

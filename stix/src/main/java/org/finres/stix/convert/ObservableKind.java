@@ -54,7 +54,7 @@ public enum ObservableKind {
         return patternPath;
     }
 
-    /** A CSV type name; also accepts the STIX forms {@code file:hashes.MD5}-style aliases people write. */
+    /** A CSV type name; also accepts common aliases ({@code ipv4}, {@code domain}, {@code hostname}, {@code sha-256}...). */
     public static Optional<ObservableKind> ofCsvName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         Optional<ObservableKind> exact = Arrays.stream(values()).filter(k -> k.csvName.equals(n)).findFirst();

@@ -150,6 +150,19 @@ class MispEventsTests {
     }
 
     @Test
+    void aSecondHashOfOneKindInAFileObjectIsNamedAndTheFirstUsed() {
+        String json = "{\"Event\":{\"info\":\"a\",\"Object\":[{\"name\":\"file\",\"Attribute\":["
+                + "{\"type\":\"md5\",\"value\":\"d41d8cd98f00b204e9800998ecf8427e\",\"to_ids\":true},"
+                + "{\"type\":\"md5\",\"value\":\"098f6bcd4621d373cade4e832627b4f6\",\"to_ids\":true}]}]}}";
+        Conversion c = MispEvents.decode(json, Tlp.GREEN, NOW);
+        assertThat(c.converted()).isEqualTo(1);
+        assertThat(c.problems()).singleElement().hasToString(
+                "$.Event.Object[0].Attribute[1]: a second md5 in one file object; only the first is used");
+        assertThat(ofType(c, "indicator").getFirst().json().tree().get("pattern").asString())
+                .isEqualTo("[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']");
+    }
+
+    @Test
     void refusesWhatIsNotJsonOrNotAnEvent() {
         assertThatThrownBy(() -> MispEvents.decode("{\"Event\": {\"info\": ", Tlp.GREEN, NOW))
                 .isInstanceOf(ConversionRefusedException.class).hasMessageContaining("line 1").hasMessageContaining("not JSON");
