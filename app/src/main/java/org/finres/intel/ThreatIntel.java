@@ -20,8 +20,10 @@ import org.finres.core.Permission;
 import org.finres.intel.internal.CollectionCatalogue;
 import org.finres.intel.internal.Cursors;
 import org.finres.intel.internal.EnvelopeReader;
+import org.finres.intel.internal.HubIdentities;
 import org.finres.intel.internal.Markings;
 import org.finres.intel.internal.ObjectStore;
+import org.finres.intel.internal.SubmitterMasking;
 import org.finres.stix.StixBundleReader;
 import org.finres.stix.StixValidator;
 import org.finres.stix.Tlp;
@@ -202,7 +204,8 @@ public class ThreatIntel {
         List<String> recipients = c.kind() == CollectionKind.INBOX ? List.of(c.owner().value())
                 : sharing.recipients().stream().map(InstitutionId::value).toList();
         List<StatusDetail> failures = new ArrayList<>();
-        List<ObjectStore.NewVersion> versions = new ArrayList<>();
+        List<StatusDetail> withheld = new ArrayList<>();
+        List<StixObject> valid = new ArrayList<>();
         for (EnvelopeReader.Element element : envelope.objects()) {
             switch (element) {
                 case EnvelopeReader.Element.NotAnObject bad -> failures.add(new StatusDetail("", "",
@@ -221,22 +224,37 @@ public class ThreatIntel {
                                 problems.stream().limit(5).map(ValidationProblem::toString).collect(Collectors.joining("; "))));
                         continue;
                     }
-                    Tlp tlp = Markings.tlpOf(object, c.defaultTlp());
-                    StixTimestamp modified = object.common().modified();
-                    StixTimestamp created = object.common().created();
-                    StixTimestamp version = modified != null ? modified : created;
-                    versions.add(new ObjectStore.NewVersion(object.id().toString(), object.type(),
-                            object.common().specVersion() == null ? "2.1" : object.common().specVersion(),
-                            created == null ? null : created.instant(), modified == null ? null : modified.instant(),
-                            version == null ? null : version.instant(), version == null ? null : version.text(),
-                            Boolean.TRUE.equals(object.common().revoked()), tlp,
-                            c.kind() == CollectionKind.INBOX || Markings.recipientsOnly(tlp) || !recipients.isEmpty(),
-                            recipients, actor.institutionId(), sharing.hideSubmitter(), actor.auditName(), text.json()));
+                    valid.add(object);
                 }
             }
         }
+        if (sharing.hideSubmitter() && !valid.isEmpty()) {
+            // A hidden submitter must not show through the objects' own creator either (ADR 024).
+            SubmitterMasking.Masked masked = SubmitterMasking.mask(valid, HubIdentities.ANONYMOUS);
+            // The anonymous identity itself is not added here: a TAXII status lists exactly what was posted.
+            valid = new ArrayList<>(masked.published());
+            for (StixObject w : masked.withheld()) {
+                withheld.add(new StatusDetail(w.id().toString(), versionOf(w),
+                        "not published: it names the submitter, who asked to be hidden"));
+            }
+        }
+        List<ObjectStore.NewVersion> versions = new ArrayList<>();
+        for (StixObject object : valid) {
+            Tlp tlp = Markings.tlpOf(object, c.defaultTlp());
+            StixTimestamp modified = object.common().modified();
+            StixTimestamp created = object.common().created();
+            StixTimestamp version = modified != null ? modified : created;
+            versions.add(new ObjectStore.NewVersion(object.id().toString(), object.type(),
+                    object.common().specVersion() == null ? "2.1" : object.common().specVersion(),
+                    created == null ? null : created.instant(), modified == null ? null : modified.instant(),
+                    version == null ? null : version.instant(), version == null ? null : version.text(),
+                    Boolean.TRUE.equals(object.common().revoked()), tlp,
+                    c.kind() == CollectionKind.INBOX || Markings.recipientsOnly(tlp) || !recipients.isEmpty(),
+                    recipients, actor.institutionId(), sharing.hideSubmitter(), actor.auditName(),
+                    object.json().text()));
+        }
         List<ObjectStore.Outcome> outcomes = versions.isEmpty() ? List.of() : store.insert(c.id(), versions);
-        List<StatusDetail> successes = new ArrayList<>();
+        List<StatusDetail> successes = new ArrayList<>(withheld);
         int added = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             String id = versions.get(i).stixId();
@@ -261,7 +279,7 @@ public class ThreatIntel {
                 .param("successes", detailsJson(successes)).param("failures", detailsJson(failures)).update();
         audit.record(actor, AuditEntry.success("intel.objects_added", "intel_collection", c.alias(), c.owner())
                 .with("status", status.id().toString()).with("added", Integer.toString(added))
-                .with("duplicates", Integer.toString(successes.size() - added))
+                .with("duplicates", Integer.toString(successes.size() - withheld.size() - added))
                 .with("failures", Integer.toString(failures.size()))
                 .with("recipients", String.join(" ", recipients))
                 .with("submitterHidden", Boolean.toString(sharing.hideSubmitter())));

@@ -16,6 +16,7 @@ import org.finres.cli.detection.RulesCommand;
 import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
+import org.finres.cli.intel.IntelCommand;
 import org.finres.cli.resilience.ResilienceCommand;
 import org.finres.cli.sigma.SigmaCommand;
 import org.finres.cli.vault.VaultCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "finres",
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
-                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, AttackCommand.class,
+                RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, AttackCommand.class, IntelCommand.class,
                 SigmaCommand.class, VaultCommand.class, ResilienceCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -51,7 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "12:resilience: the drill evidence does not verify (broken link, wrong signer, bad signature)"},
         footerHeading = "%nEnvironment:%n",
         footer = {
-                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators, attack (default http://localhost:8080)",
+                "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators, attack, intel (default http://localhost:8080)",
                 "  FINRES_TOKEN     API token of those commands",
                 "  FINRES_DATA_DIR  data folder of serve, audit verify --offline (default ~/.finres)",
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",

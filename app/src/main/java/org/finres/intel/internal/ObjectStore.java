@@ -220,6 +220,17 @@ public class ObjectStore {
             ps.setString(19, v.submittedBy());
             ps.setString(20, v.body());
         });
+        List<Object[]> patterns = new ArrayList<>();
+        for (Pending p : pending) {
+            if (p.v.type().equals("indicator")) {
+                byte[] hash = patternHash(p.v.body());
+                if (hash != null) patterns.add(new Object[] {collection, hash, p.v.stixId()});
+            }
+        }
+        if (!patterns.isEmpty()) {
+            template.batchUpdate("insert into intel_pattern (collection_id, pattern_sha256, stix_id) values (?, ?, ?) "
+                    + "on conflict do nothing", patterns);
+        }
         Pending last = pending.getLast();
         jdbc.sql("update intel_collection set last_seq = :seq, last_date_added = :added where id = :c")
                 .param("seq", last.seq).param("added", Timestamp.from(last.dateAdded)).param("c", collection).update();
@@ -336,6 +347,51 @@ public class ObjectStore {
         sql.append(" and ((scope = 'community' and tlp in ('CLEAR', 'GREEN', 'AMBER'))"
                 + " or submitter = :viewer or :viewer = any(recipients))");
         params.put("viewer", viewer.value());
+    }
+
+    /** A stored indicator with a given pattern hash (the caller compares the pattern itself). */
+    public record PatternCandidate(String stixId, InstitutionId submitter, Tlp tlp, String body) {
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** SHA-256 of a STIX-pattern indicator's pattern text; null for other pattern languages or no pattern. */
+    public static byte[] patternHash(String indicatorJson) {
+        try {
+            var tree = JSON.readTree(indicatorJson);
+            var type = tree.get("pattern_type");
+            var pattern = tree.get("pattern");
+            if (type == null || !type.isString() || !type.stringValue().equals("stix") || pattern == null || !pattern.isString()) {
+                return null;
+            }
+            return hash(pattern.stringValue());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public static byte[] hash(String pattern) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(pattern.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * Community-scoped, unrevoked latest versions of indicators in the collection with this pattern. Only
+     * community-scoped ones: a corroboration must never tell a member that a recipients-only object exists.
+     */
+    public List<PatternCandidate> indicatorsWithPattern(UUID collection, String pattern) {
+        return jdbc.sql("""
+                select o.stix_id, o.submitter, o.tlp, o.body
+                from intel_pattern p join intel_object o on o.collection_id = p.collection_id and o.stix_id = p.stix_id
+                where p.collection_id = :c and p.pattern_sha256 = :h
+                  and o.is_last and not o.revoked and o.scope = 'community'
+                order by o.date_added, o.seq limit 50
+                """).param("c", collection).param("h", hash(pattern))
+                .query((rs, n) -> new PatternCandidate(rs.getString(1), InstitutionId.of(rs.getString(2)),
+                        Tlp.valueOf(rs.getString(3)), rs.getString(4))).list();
     }
 
     /** Deletes the given versions of one object and re-marks its first and last versions. */

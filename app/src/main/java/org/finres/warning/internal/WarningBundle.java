@@ -32,6 +32,7 @@ public final class WarningBundle {
     public static final StixId HUB_IDENTITY = StixId.of("identity", UUID.fromString("7d3c2b10-5a4e-4f6b-9c8d-0e1f2a3b4c5d"));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IDENTITY_CREATED = "2026-01-01T00:00:00.000Z";
 
     public record Published(String reportId, byte[] envelope) {
     }
@@ -47,7 +48,9 @@ public final class WarningBundle {
                                Map<TechniqueId, NamedTechnique> named, List<InstitutionId> recipients) {
         List<StixObject> objects = new ArrayList<>();
         String marking = draft.tlp().id().toString();
-        objects.add(StixObjectBuilder.of("identity").id(HUB_IDENTITY).set("created", issuedAt).set("modified", issuedAt)
+        // Fixed times: every warning carries the same version of the hub's identity, stored once.
+        objects.add(StixObjectBuilder.of("identity").id(HUB_IDENTITY).set("created", IDENTITY_CREATED)
+                .set("modified", IDENTITY_CREATED)
                 .set("name", "FinRes sector hub (F-ISAC)").set("identity_class", "organization")
                 .set("sectors", List.of("financial-services")).build());
         List<String> refs = new ArrayList<>();
