@@ -20,6 +20,11 @@ public record Operation(UUID id, InstitutionId institution, OperationKind kind, 
 
     /** One service: its assignee (empty when nobody is) and its state per location. */
     public record ServiceRow(String service, String name, String assignee, List<Cell> locations) {
+        /** Its state at {@code location}, or null when it does not run there. */
+        public Cell at(String location) {
+            return locations.stream().filter(c -> c.location().equals(location)).findFirst().orElse(null);
+        }
+
         public boolean up() {
             return locations.stream().anyMatch(Cell::up) || locations.isEmpty();
         }

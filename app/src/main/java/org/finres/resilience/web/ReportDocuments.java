@@ -36,6 +36,15 @@ class ReportDocuments {
             return ResilienceViews.d(d);
         }
 
+        /** downtime, data-loss or service-level: which kind of breach, for the templates' switch. */
+        public String kind(org.finres.resilience.engine.analysis.Breach b) {
+            return switch (b) {
+                case org.finres.resilience.engine.analysis.Breach.Downtime t -> "downtime";
+                case org.finres.resilience.engine.analysis.Breach.DataLoss l -> "data-loss";
+                case org.finres.resilience.engine.analysis.Breach.ServiceLevel l -> "service-level";
+            };
+        }
+
         public String ms(Long ms) {
             return ms == null ? "–" : ResilienceViews.d(java.time.Duration.ofMillis(ms));
         }
