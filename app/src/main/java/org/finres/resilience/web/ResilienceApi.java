@@ -204,23 +204,24 @@ class ResilienceApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a drill or incident in the command view: {kind: DRILL|INCIDENT, title, scenario: "
             + "region-supplier:R,S | ransomware:LAYER | lost:ID,ID}.")
-    org.finres.resilience.Operation open(@RequestBody OperationBody body) {
+    ResilienceViews.OperationView open(@RequestBody OperationBody body) {
         if (body == null) {
             throw new InvalidInputException("body", "is required");
         }
-        return operations.open(CurrentActor.get(), kind(body.kind()), body.title(), ScenarioSpec.parse(body.scenario()));
+        return ResilienceViews.OperationView.of(operations.open(CurrentActor.get(), kind(body.kind()), body.title(), ScenarioSpec.parse(body.scenario())));
     }
 
     @GetMapping("/operations")
     @Operation(summary = "The institution's operations, newest first.")
-    List<org.finres.resilience.Operation> operations(@RequestParam(required = false) String institution) {
-        return operations.list(CurrentActor.get(), institutionOrNull(institution));
+    List<ResilienceViews.OperationView> operations(@RequestParam(required = false) String institution) {
+        return operations.list(CurrentActor.get(), institutionOrNull(institution)).stream()
+                .map(ResilienceViews.OperationView::of).toList();
     }
 
     @GetMapping("/operations/{id}")
     @Operation(summary = "An operation: services by location up or down, assignees, restoration order, next steps, notes.")
-    org.finres.resilience.Operation operation(@PathVariable String id) {
-        return operations.get(CurrentActor.get(), uuid(id, "id"));
+    ResilienceViews.OperationView operation(@PathVariable String id) {
+        return ResilienceViews.OperationView.of(operations.get(CurrentActor.get(), uuid(id, "id")));
     }
 
     record StatusBody(String service, String location, Boolean up) {
@@ -228,11 +229,11 @@ class ResilienceApi {
 
     @PutMapping("/operations/{id}/status")
     @Operation(summary = "Report a service up or down at one of its locations.")
-    org.finres.resilience.Operation status(@PathVariable String id, @RequestBody StatusBody body) {
+    ResilienceViews.OperationView status(@PathVariable String id, @RequestBody StatusBody body) {
         if (body == null || body.up() == null) {
             throw new InvalidInputException("up", "is required: true or false");
         }
-        return operations.setStatus(CurrentActor.get(), uuid(id, "id"), body.service(), body.location(), body.up());
+        return ResilienceViews.OperationView.of(operations.setStatus(CurrentActor.get(), uuid(id, "id"), body.service(), body.location(), body.up()));
     }
 
     record AssigneeBody(String assignee) {
@@ -240,9 +241,9 @@ class ResilienceApi {
 
     @PutMapping("/operations/{id}/assignees/{service}")
     @Operation(summary = "Assign a person to a service (empty to clear).")
-    org.finres.resilience.Operation assign(@PathVariable String id, @PathVariable String service,
+    ResilienceViews.OperationView assign(@PathVariable String id, @PathVariable String service,
                                            @RequestBody AssigneeBody body) {
-        return operations.assign(CurrentActor.get(), uuid(id, "id"), service, body == null ? null : body.assignee());
+        return ResilienceViews.OperationView.of(operations.assign(CurrentActor.get(), uuid(id, "id"), service, body == null ? null : body.assignee()));
     }
 
     record StepBody(Boolean done) {
@@ -250,12 +251,12 @@ class ResilienceApi {
 
     @PutMapping("/operations/{id}/steps/{element}")
     @Operation(summary = "Mark a restoration step done or undone.")
-    org.finres.resilience.Operation step(@PathVariable String id, @PathVariable String element,
+    ResilienceViews.OperationView step(@PathVariable String id, @PathVariable String element,
                                          @RequestBody StepBody body) {
         if (body == null || body.done() == null) {
             throw new InvalidInputException("done", "is required: true or false");
         }
-        return operations.markStep(CurrentActor.get(), uuid(id, "id"), element, body.done());
+        return ResilienceViews.OperationView.of(operations.markStep(CurrentActor.get(), uuid(id, "id"), element, body.done()));
     }
 
     record NoteBody(String text) {
@@ -263,14 +264,14 @@ class ResilienceApi {
 
     @PostMapping("/operations/{id}/notes")
     @Operation(summary = "Add a note to the operation's log.")
-    org.finres.resilience.Operation note(@PathVariable String id, @RequestBody NoteBody body) {
-        return operations.note(CurrentActor.get(), uuid(id, "id"), body == null ? null : body.text());
+    ResilienceViews.OperationView note(@PathVariable String id, @RequestBody NoteBody body) {
+        return ResilienceViews.OperationView.of(operations.note(CurrentActor.get(), uuid(id, "id"), body == null ? null : body.text()));
     }
 
     @PostMapping("/operations/{id}/close")
     @Operation(summary = "Close the operation; it changes no more.")
-    org.finres.resilience.Operation close(@PathVariable String id) {
-        return operations.close(CurrentActor.get(), uuid(id, "id"));
+    ResilienceViews.OperationView close(@PathVariable String id) {
+        return ResilienceViews.OperationView.of(operations.close(CurrentActor.get(), uuid(id, "id")));
     }
 
     // ---- sector and reports ------------------------------------------------------------------------------------

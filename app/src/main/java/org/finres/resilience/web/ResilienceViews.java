@@ -163,4 +163,17 @@ final class ResilienceViews {
                     r.quarters());
         }
     }
+
+    record OperationView(String id, String institution, String kind, String title, String scenario,
+                         int registerVersion, boolean open, Instant openedAt, String openedBy, Instant closedAt,
+                         List<org.finres.resilience.Operation.ServiceRow> services, PlanView restoration,
+                         java.util.Set<String> doneSteps, List<StepView> nextSteps,
+                         List<org.finres.resilience.Operation.Note> notes) {
+        static OperationView of(org.finres.resilience.Operation o) {
+            return new OperationView(o.id().toString(), o.institution().value(), o.kind().name(), o.title(),
+                    o.scenario().code(), o.registerVersion(), o.open(), o.openedAt(), o.openedBy(), o.closedAt(),
+                    o.services(), PlanView.of(o.plan()), o.doneSteps(), o.nextSteps().stream().map(StepView::of).toList(),
+                    o.notes());
+        }
+    }
 }
