@@ -13,12 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.finres.core.CurrentActor;
 import org.finres.core.InstitutionId;
 import org.finres.core.InvalidInputException;
-import org.finres.resilience.ConcentrationRow;
 import org.finres.resilience.MonteCarloJob;
 import org.finres.resilience.OperationKind;
 import org.finres.resilience.RegisterFormat;
 import org.finres.resilience.ResilienceAnalyses;
-import org.finres.resilience.ResilienceDrill;
 import org.finres.resilience.ResilienceDrills;
 import org.finres.resilience.ResilienceOperations;
 import org.finres.resilience.ResilienceRegisters;
@@ -26,7 +24,6 @@ import org.finres.resilience.ResilienceReport;
 import org.finres.resilience.ResilienceReports;
 import org.finres.resilience.ScenarioSpec;
 import org.finres.resilience.SectorResilience;
-import org.finres.resilience.SectorRow;
 import org.finres.resilience.StoredRegister;
 import org.finres.resilience.web.ResilienceViews.AnalysisView;
 import org.finres.resilience.web.ResilienceViews.JobView;
@@ -179,14 +176,15 @@ class ResilienceApi {
 
     @GetMapping("/drills")
     @Operation(summary = "The institution's failover drills, newest first.")
-    List<ResilienceDrill> drills(@RequestParam(required = false) String institution) {
-        return drills.list(CurrentActor.get(), institutionOrNull(institution));
+    List<ResilienceViews.DrillView> drills(@RequestParam(required = false) String institution) {
+        return drills.list(CurrentActor.get(), institutionOrNull(institution)).stream()
+                .map(ResilienceViews.DrillView::of).toList();
     }
 
     @GetMapping("/drills/{id}")
     @Operation(summary = "One drill.")
-    ResilienceDrill drill(@PathVariable String id) {
-        return drills.get(CurrentActor.get(), uuid(id, "id"));
+    ResilienceViews.DrillView drill(@PathVariable String id) {
+        return ResilienceViews.DrillView.of(drills.get(CurrentActor.get(), uuid(id, "id")));
     }
 
     @GetMapping(path = "/drills/{id}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -279,14 +277,14 @@ class ResilienceApi {
     @GetMapping("/sector/concentration")
     @Operation(summary = "For the regulator and the hub: shared sites, regions, providers, carriers and suppliers, "
             + "with how many institutions' important services depend on each and whose tolerance its loss breaches.")
-    List<ConcentrationRow> concentration() {
-        return sector.concentration(CurrentActor.get());
+    List<ResilienceViews.ConcentrationView> concentration() {
+        return sector.concentration(CurrentActor.get()).stream().map(ResilienceViews.ConcentrationView::of).toList();
     }
 
     @GetMapping("/sector/overview")
     @Operation(summary = "For the regulator and the hub: every member's register counts and drill outcomes.")
-    List<SectorRow> overview() {
-        return sector.overview(CurrentActor.get());
+    List<ResilienceViews.SectorRowView> overview() {
+        return sector.overview(CurrentActor.get()).stream().map(ResilienceViews.SectorRowView::of).toList();
     }
 
     @GetMapping("/reports/institution")
@@ -311,7 +309,7 @@ class ResilienceApi {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".json\"")
                     .body(switch (report) {
                         case ResilienceReport.Institution i -> ResilienceViews.InstitutionReportView.of(i);
-                        case ResilienceReport.Sector s -> s;
+                        case ResilienceReport.Sector s -> ResilienceViews.SectorReportView.of(s);
                     });
             case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".html\"")

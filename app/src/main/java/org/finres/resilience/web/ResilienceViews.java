@@ -153,13 +153,14 @@ final class ResilienceViews {
 
     record InstitutionReportView(String institution, String name, Instant generatedAt, VersionView register,
                                  List<RecoveryView> effectiveRecovery, List<SpofView> singlePointsOfFailure,
-                                 int breachingLosses, List<org.finres.resilience.ResilienceDrill> drills,
+                                 int breachingLosses, List<DrillView> drills,
                                  List<org.finres.resilience.QuarterTrend> quarters) {
         static InstitutionReportView of(org.finres.resilience.ResilienceReport.Institution r) {
             return new InstitutionReportView(r.institution().value(), r.name(), r.generatedAt(),
                     r.register() == null ? null : VersionView.of(r.register()),
                     r.effectiveRecovery().stream().map(RecoveryView::of).toList(),
-                    r.singlePointsOfFailure().stream().map(SpofView::of).toList(), r.breachingLosses(), r.drills(),
+                    r.singlePointsOfFailure().stream().map(SpofView::of).toList(), r.breachingLosses(),
+                    r.drills().stream().map(DrillView::of).toList(),
                     r.quarters());
         }
     }
@@ -174,6 +175,43 @@ final class ResilienceViews {
                     o.scenario().code(), o.registerVersion(), o.open(), o.openedAt(), o.openedBy(), o.closedAt(),
                     o.services(), PlanView.of(o.plan()), o.doneSteps(), o.nextSteps().stream().map(StepView::of).toList(),
                     o.notes());
+        }
+    }
+
+    record DrillView(String id, String institution, List<String> services, String outcome, boolean passed,
+                     Instant startedAt, Long detectionMs, Long switchoverMs, Long recoveryMs, Long transfersAcked,
+                     Long transfersLost, String signerFingerprint, boolean verified, Instant receivedAt,
+                     String submittedBy) {
+        static DrillView of(org.finres.resilience.ResilienceDrill d) {
+            return new DrillView(d.id().toString(), d.institution().value(), d.services(), d.outcome(), d.passed(),
+                    d.startedAt(), d.detectionMs(), d.switchoverMs(), d.recoveryMs(), d.transfersAcked(),
+                    d.transfersLost(), d.signerFingerprint(), d.verified(), d.receivedAt(), d.submittedBy());
+        }
+    }
+
+    record SectorRowView(String institution, String name, Integer registerVersion, int services, int components,
+                         int singlePointsOfFailure, int hiddenSinglePointsOfFailure, int drills, int drillsPassed,
+                         int drillsFailed, String lastDrillOutcome) {
+        static SectorRowView of(org.finres.resilience.SectorRow r) {
+            return new SectorRowView(r.institution().value(), r.name(), r.registerVersion(), r.services(),
+                    r.components(), r.singlePointsOfFailure(), r.hiddenSinglePointsOfFailure(), r.drills(),
+                    r.drillsPassed(), r.drillsFailed(), r.lastDrillOutcome());
+        }
+    }
+
+    record ConcentrationView(String layer, String key, List<String> names, List<String> institutions,
+                             List<String> services, List<String> institutionsBreached, int servicesBreached) {
+        static ConcentrationView of(org.finres.resilience.ConcentrationRow c) {
+            return new ConcentrationView(c.layer().formatName(), c.key(), c.names(), c.institutions(), c.services(),
+                    c.institutionsBreached(), c.servicesBreached());
+        }
+    }
+
+    record SectorReportView(Instant generatedAt, List<SectorRowView> institutions,
+                            List<ConcentrationView> concentration, List<org.finres.resilience.QuarterTrend> quarters) {
+        static SectorReportView of(org.finres.resilience.ResilienceReport.Sector s) {
+            return new SectorReportView(s.generatedAt(), s.institutions().stream().map(SectorRowView::of).toList(),
+                    s.concentration().stream().map(ConcentrationView::of).toList(), s.quarters());
         }
     }
 }
