@@ -10,8 +10,8 @@ import org.finres.resilience.engine.analysis.RestorationPlan;
 
 /**
  * The command view of a drill or incident: which services are up at which location, who is assigned to each, the
- * restoration order for the scenario with the steps done so far, and the notes. Statuses start from what the
- * scenario takes down and follow what the team reports.
+ * restoration order for the scenario with the steps done so far, and the notes. A location is down while an element
+ * the scenario lost lies on the way to it and its restoration step is not done; what the team reports overrides that.
  */
 public record Operation(UUID id, InstitutionId institution, OperationKind kind, String title, ScenarioSpec scenario,
                         int registerVersion, boolean open, Instant openedAt, String openedBy, Instant closedAt,

@@ -231,7 +231,6 @@ public class ResilienceOperations {
         ScenarioSpec spec = ScenarioSpec.parse(JSON.readTree(r.scenario()).path("code").asString());
         ScenarioOutcome outcome = analyses.scenario(stored, spec);
         Register register = stored.register();
-        Set<ElementId> lost = new HashSet<>(outcome.result().failed());
 
         Map<String, Boolean> reported = new HashMap<>();
         jdbc.sql("select service_id, site_id, up from resilience_operation_status where operation_id = :id and institution_id = :i")
@@ -250,6 +249,9 @@ public class ResilienceOperations {
                 """).param("id", id).param("i", owner.value()).query((rs, n) -> new Operation.Note(rs.getLong(1),
                 rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4))).list();
 
+        // A lost element whose restoration step is done is back: the locations behind it show up again.
+        Set<ElementId> lost = new HashSet<>(outcome.result().failed());
+        lost.removeIf(e -> done.contains(e.value()));
         ServiceLocations where = new ServiceLocations(register);
         Map<ElementId, List<ElementId>> locations = where.locations(register);
         List<Operation.ServiceRow> rows = new ArrayList<>();

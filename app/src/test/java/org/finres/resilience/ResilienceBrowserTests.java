@@ -90,6 +90,7 @@ class ResilienceBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("[data-testid=all-steps] li[data-element=hinet]"))
                 .hasAttribute("data-done", "true");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=next-steps] li[data-element=hinet]")).hasCount(0);
+        PlaywrightAssertions.assertThat(page.locator("[data-testid=cell-retail-payments-dc-taipei]")).hasText("up");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("/tmp/resilience-command-en.png")).setFullPage(true));
 
         page.locator("form.language-switch button[value='zh-TW']").click();

@@ -85,7 +85,7 @@ class ResiliencePagesIntegrationTests {
         assertThat(page).contains("<svg").contains("data-testid=\"dependency-graph\"");
         assertThat(page).containsPattern("class=\"node layer-network-carrier spof spof-hidden\" data-element=\"hinet\" data-spof=\"hidden\"");
         assertThat(page).contains("data-element=\"dc-taipei\" data-spof=\"no\"");
-        assertThat(page).contains("data-group=\"payment-app-pair\"").contains("group payment-app-pair (active-active)");
+        assertThat(page).contains("data-group=\"payment-app-pair\"").contains(">payment-app-pair (active-active)</text>");
     }
 
     @Test

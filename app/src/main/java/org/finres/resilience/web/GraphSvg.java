@@ -108,24 +108,29 @@ final class GraphSvg {
                     .append("</text>");
             r++;
         }
-        // Edges first so nodes sit on top of them.
+        // Edges first so nodes sit on top of them; group labels under their dependent, one line per group.
+        StringBuilder labelsSvg = new StringBuilder();
         for (Element e : elements) {
             int[] from = at.get(e.id());
+            int groupLine = 0;
             for (Dependency d : e.dependsOn()) {
                 switch (d) {
-                    case Dependency.Direct direct -> edge(svg, from, at.get(direct.target()), false, null, null);
+                    case Dependency.Direct direct -> edge(svg, from, at.get(direct.target()), false, null);
                     case Dependency.Redundant red -> {
-                        boolean first = true;
                         for (ElementId m : red.group().members()) {
-                            edge(svg, from, at.get(m), true, red.group().id().value(),
-                                    first ? labels.group() + " " + red.group().id().value() + " ("
-                                            + red.group().mode().toString().toLowerCase() + ")" : null);
-                            first = false;
+                            edge(svg, from, at.get(m), true, red.group().id().value());
                         }
+                        labelsSvg.append("<text class=\"group-label\" x=\"").append(from[0] + 4).append("\" y=\"")
+                                .append(from[1] + H + 12 + 11 * groupLine++)
+                                .append("\" font-size=\"10\" fill=\"#7c3aed\">")
+                                .append(esc(abbreviate(red.group().id().value() + " ("
+                                        + red.group().mode().toString().toLowerCase() + ")", 34)))
+                                .append("</text>");
                     }
                 }
             }
         }
+        svg.append(labelsSvg);
         Set<ElementId> members = elements.stream().flatMap(e -> e.dependsOn().stream())
                 .filter(d -> d instanceof Dependency.Redundant).flatMap(d -> d.targets().stream())
                 .collect(Collectors.toSet());
@@ -158,7 +163,7 @@ final class GraphSvg {
         return svg.toString();
     }
 
-    private static void edge(StringBuilder svg, int[] from, int[] to, boolean redundant, String group, String label) {
+    private static void edge(StringBuilder svg, int[] from, int[] to, boolean redundant, String group) {
         int x1 = from[0] + W / 2;
         int y1 = from[1] + H;
         int x2 = to[0] + W / 2;
@@ -171,11 +176,6 @@ final class GraphSvg {
                 .append("\" y2=\"").append(y2).append("\" stroke=\"").append(redundant ? "#7c3aed" : "#64748b")
                 .append("\" stroke-width=\"1.5\"").append(redundant ? " stroke-dasharray=\"5 4\"" : "")
                 .append(" marker-end=\"url(#arrow)\"/>");
-        if (label != null) {
-            svg.append("<text class=\"group-label\" x=\"").append(x1 + 6).append("\" y=\"").append(y1 + 14)
-                    .append("\" font-size=\"10\" fill=\"#7c3aed\">").append(esc(abbreviate(label, 48)))
-                    .append("</text>");
-        }
     }
 
     private static String abbreviate(String s, int max) {
