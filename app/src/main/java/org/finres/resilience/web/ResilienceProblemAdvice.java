@@ -26,6 +26,9 @@ class ResilienceProblemAdvice {
         List<Map<String, Object>> problems = e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
                 "column", p.column(), "element", p.element(), "message", p.message(), "text", p.toString())).toList();
         problem.setProperty("problems", problems);
+        // The generic shape too, so any client that lists a problem document's errors lists every line.
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.line() > 0 ? "line " + p.line()
+                : p.element().isEmpty() ? "register" : p.element(), "message", p.toString())).toList());
         return problem;
     }
 }
