@@ -80,6 +80,29 @@ class ResiliencePagesIntegrationTests {
     }
 
     @Test
+    void aMonteCarloRunStartedOnThePageShowsItsProgressUntilDone() throws Exception {
+        WebVisitor v = visitor(bank, Role.INSTITUTION_ANALYST, "en");
+        v.get("/resilience/scenarios");
+        var started = v.post("/resilience/monte-carlo", Map.of("trials", "2000", "seed", "42"));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String job = java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(job).startsWith("/resilience/monte-carlo/");
+        String page = v.get(job).body();
+        assertThat(page).contains("data-testid=\"monte-carlo-job\"").contains("of 2,000 trials");
+        String fragment = "";
+        for (int i = 0; i < 300 && !fragment.contains("data-state=\"DONE\""); i++) {
+            Thread.sleep(100);
+            fragment = v.send(java.net.http.HttpRequest.newBuilder(v.uri(job)).header("HX-Request", "true").GET()
+                    .build()).body();
+            assertThat(fragment).doesNotContain("<html");
+        }
+        assertThat(fragment).contains("data-state=\"DONE\"").contains("2,000 of 2,000 trials")
+                .contains("data-testid=\"monte-carlo-result\"").doesNotContain("hx-trigger");
+        assertThat(v.post("/resilience/monte-carlo", Map.of("trials", "0")).headers().firstValue("Location")
+                .orElseThrow()).endsWith("/resilience/scenarios");
+    }
+
+    @Test
     void theGraphMarksTheHiddenSinglePointOfFailureAndTheRedundancyGroups() throws Exception {
         String page = visitor(bank, Role.INSTITUTION_ANALYST, "en").get("/resilience/graph").body();
         assertThat(page).contains("<svg").contains("data-testid=\"dependency-graph\"");
