@@ -39,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ResilienceRegisters {
 
-    /** A register of 10,000 elements is about 2 MB of YAML; far larger is not a register. */
+    /**
+     * A register of 10,000 elements is about 2 MB of YAML; far larger is not a register. The API's request body limit
+     * ({@code finres.api.max-body}, 1 MB by default) applies before this one.
+     */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern INSTITUTION_LINE = Pattern.compile("(?m)^\\s*\"?institution\"?\\s*:");
