@@ -206,7 +206,8 @@ class ResilienceApi {
         if (body == null) {
             throw new InvalidInputException("body", "is required");
         }
-        return ResilienceViews.OperationView.of(operations.open(CurrentActor.get(), kind(body.kind()), body.title(), ScenarioSpec.parse(body.scenario())));
+        return view(operations.open(CurrentActor.get(), kind(body.kind()), body.title(),
+                ScenarioSpec.parse(body.scenario())));
     }
 
     @GetMapping("/operations")
@@ -219,7 +220,7 @@ class ResilienceApi {
     @GetMapping("/operations/{id}")
     @Operation(summary = "An operation: services by location up or down, assignees, restoration order, next steps, notes.")
     ResilienceViews.OperationView operation(@PathVariable String id) {
-        return ResilienceViews.OperationView.of(operations.get(CurrentActor.get(), uuid(id, "id")));
+        return view(operations.get(CurrentActor.get(), uuid(id, "id")));
     }
 
     record StatusBody(String service, String location, Boolean up) {
@@ -231,7 +232,8 @@ class ResilienceApi {
         if (body == null || body.up() == null) {
             throw new InvalidInputException("up", "is required: true or false");
         }
-        return ResilienceViews.OperationView.of(operations.setStatus(CurrentActor.get(), uuid(id, "id"), body.service(), body.location(), body.up()));
+        return view(operations.setStatus(CurrentActor.get(), uuid(id, "id"), body.service(), body.location(),
+                body.up()));
     }
 
     record AssigneeBody(String assignee) {
@@ -241,7 +243,8 @@ class ResilienceApi {
     @Operation(summary = "Assign a person to a service (empty to clear).")
     ResilienceViews.OperationView assign(@PathVariable String id, @PathVariable String service,
                                            @RequestBody AssigneeBody body) {
-        return ResilienceViews.OperationView.of(operations.assign(CurrentActor.get(), uuid(id, "id"), service, body == null ? null : body.assignee()));
+        return view(operations.assign(CurrentActor.get(), uuid(id, "id"), service,
+                body == null ? null : body.assignee()));
     }
 
     record StepBody(Boolean done) {
@@ -254,7 +257,7 @@ class ResilienceApi {
         if (body == null || body.done() == null) {
             throw new InvalidInputException("done", "is required: true or false");
         }
-        return ResilienceViews.OperationView.of(operations.markStep(CurrentActor.get(), uuid(id, "id"), element, body.done()));
+        return view(operations.markStep(CurrentActor.get(), uuid(id, "id"), element, body.done()));
     }
 
     record NoteBody(String text) {
@@ -263,13 +266,17 @@ class ResilienceApi {
     @PostMapping("/operations/{id}/notes")
     @Operation(summary = "Add a note to the operation's log.")
     ResilienceViews.OperationView note(@PathVariable String id, @RequestBody NoteBody body) {
-        return ResilienceViews.OperationView.of(operations.note(CurrentActor.get(), uuid(id, "id"), body == null ? null : body.text()));
+        return view(operations.note(CurrentActor.get(), uuid(id, "id"), body == null ? null : body.text()));
     }
 
     @PostMapping("/operations/{id}/close")
     @Operation(summary = "Close the operation; it changes no more.")
     ResilienceViews.OperationView close(@PathVariable String id) {
-        return ResilienceViews.OperationView.of(operations.close(CurrentActor.get(), uuid(id, "id")));
+        return view(operations.close(CurrentActor.get(), uuid(id, "id")));
+    }
+
+    private static ResilienceViews.OperationView view(org.finres.resilience.Operation operation) {
+        return ResilienceViews.OperationView.of(operation);
     }
 
     // ---- sector and reports ------------------------------------------------------------------------------------
