@@ -26,7 +26,13 @@ public enum ExitStatus {
     /** The data does not add up or does not parse: an import's input, a dataset's validation, a drill's totals. */
     INVALID_DATA(8),
     /** The repository already holds a snapshot of that institution and business date; nothing was changed. */
-    SNAPSHOT_EXISTS(9);
+    SNAPSHOT_EXISTS(9),
+    /** A failover drill ran and breached a tolerance (or lost an acknowledged transfer). */
+    DRILL_FAILED(10),
+    /** A failover drill was aborted: steady state did not hold before the fault, an abort condition, interrupted. */
+    DRILL_ABORTED(11),
+    /** Drill evidence does not verify: a broken timeline link, another signer, a bad signature, or malformed. */
+    EVIDENCE_BROKEN(12);
 
     private final int code;
 

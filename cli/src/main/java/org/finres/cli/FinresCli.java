@@ -15,6 +15,7 @@ import org.finres.cli.detection.RulesCommand;
 import org.finres.cli.events.EventsCommand;
 import org.finres.cli.hub.DemoCommand;
 import org.finres.cli.hub.ServeCommand;
+import org.finres.cli.resilience.ResilienceCommand;
 import org.finres.cli.sigma.SigmaCommand;
 import org.finres.cli.vault.VaultCommand;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
                 RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, SigmaCommand.class, VaultCommand.class,
-                HelpCommand.class},
+                ResilienceCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -42,8 +43,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "5:vault: the repository is damaged (verify found problems, or a restore met damaged data)",
                 "6:vault: a key was refused (wrong passphrase, too few custodian approvals, bad signature)",
                 "7:vault: local storage failed (unreadable, unwritable, full, in use, not a repository)",
-                "8:vault: the data does not parse or add up (import input, validation, drill totals)",
-                "9:vault: a snapshot of that institution and business date already exists"},
+                "8:the input does not parse or add up (vault import, validation, drill totals; resilience drill plans)",
+                "9:vault: a snapshot of that institution and business date already exists",
+                "10:resilience: the drill breached a tolerance (or lost an acknowledged transfer)",
+                "11:resilience: the drill was aborted (steady state did not hold, abort condition, interrupted)",
+                "12:resilience: the drill evidence does not verify (broken link, wrong signer, bad signature)"},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  FINRES_HUB_URL   hub of admin, audit, events, rules, alerts, indicators (default http://localhost:8080)",
@@ -52,6 +56,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "  FINRES_DB_URL    external PostgreSQL (JDBC URL) instead of the embedded one",
                 "  FINRES_VAULT_REPOSITORY  repository folder of the vault commands (instead of --repo)",
                 "  FINRES_VAULT_PASSPHRASE  the repository passphrase of the vault commands",
+                "  FINRES_SIGNING_PASSPHRASE  the signing key passphrase (vault attestations, drill evidence)",
                 "",
                 "Run 'finres COMMAND --help' for a command's options."})
 public final class FinresCli {

@@ -92,7 +92,9 @@ class FinresCliTests {
     void rootUsageListsExitCodesAndEnvironment() {
         CliRun run = finres(NO_ENVIRONMENT, "--help");
 
-        assertThat(run.out()).contains("Exit codes:", "4   the audit trail is broken", "FINRES_TOKEN", "FINRES_DB_URL");
+        assertThat(run.out()).contains("Exit codes:", "4    the audit trail is broken", "FINRES_TOKEN", "FINRES_DB_URL",
+                "10   resilience: the drill breached a tolerance", "11   resilience: the drill was aborted",
+                "12   resilience: the drill evidence does not verify", "FINRES_SIGNING_PASSPHRASE");
     }
 
     @Test
@@ -231,8 +233,10 @@ class FinresCliTests {
 
     @Test
     void exitStatusCodesNeverChangeMeaning() {
-        assertThat(ExitStatus.values()).extracting(ExitStatus::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ExitStatus.values()).extracting(ExitStatus::code).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                10, 11, 12);
         assertThat(ExitStatus.values()).extracting(ExitStatus::name).containsExactly("OK", "USAGE", "REFUSED",
-                "UNAVAILABLE", "AUDIT_BROKEN", "DAMAGED", "KEY_REFUSED", "STORAGE", "INVALID_DATA", "SNAPSHOT_EXISTS");
+                "UNAVAILABLE", "AUDIT_BROKEN", "DAMAGED", "KEY_REFUSED", "STORAGE", "INVALID_DATA", "SNAPSHOT_EXISTS",
+                "DRILL_FAILED", "DRILL_ABORTED", "EVIDENCE_BROKEN");
     }
 }
