@@ -25,6 +25,7 @@ import org.finres.resilience.ResilienceReports;
 import org.finres.resilience.ScenarioSpec;
 import org.finres.resilience.SectorResilience;
 import org.finres.resilience.StoredRegister;
+import org.finres.resilience.drill.evidence.DrillEvidence;
 import org.finres.resilience.web.ResilienceViews.AnalysisView;
 import org.finres.resilience.web.ResilienceViews.JobView;
 import org.finres.resilience.web.ResilienceViews.OutcomeView;
@@ -173,6 +174,16 @@ class ResilienceApi {
     }
 
     // ---- drills ------------------------------------------------------------------------------------------------
+
+    @PostMapping(path = "/drills", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Submit signed drill evidence (finres-drill-evidence/1, resilience:write token) of the "
+            + "caller's institution. 400 when malformed or unsigned; 422 when another institution's, signed by a key "
+            + "the institution has not registered or has retired, with a broken hash chain or a bad signature.")
+    ResilienceViews.DrillView submitDrill(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(DrillEvidence.MAX_JSON_BYTES + 1);
+        return ResilienceViews.DrillView.of(drills.submit(CurrentActor.get(), body));
+    }
 
     @GetMapping("/drills")
     @Operation(summary = "The institution's failover drills, newest first.")

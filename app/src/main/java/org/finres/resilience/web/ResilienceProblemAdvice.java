@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.finres.resilience.DrillRefusedException;
 import org.finres.resilience.RegisterRejectedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,10 +14,21 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A refused register is a 400 listing every problem with its line, column and element, so a tool can point at each. */
+/**
+ * A refused register is a 400 listing every problem with its line, column and element, so a tool can point at each;
+ * well-formed drill evidence the hub does not accept is a 422 with the reason.
+ */
 @RestControllerAdvice(assignableTypes = ResilienceApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ResilienceProblemAdvice {
+
+    @ExceptionHandler(DrillRefusedException.class)
+    ProblemDetail drillRefused(DrillRefusedException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Drill evidence refused");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
 
     @ExceptionHandler(RegisterRejectedException.class)
     ProblemDetail rejected(RegisterRejectedException e, HttpServletRequest request) {
