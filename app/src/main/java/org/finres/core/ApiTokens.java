@@ -115,7 +115,8 @@ public class ApiTokens {
             for (var grant : scope.grantsFor(kind).entrySet()) {
                 // Sending events and vault attestations are machine permissions no person holds; whoever manages
                 // the tenant's tokens may hand them to a forwarder or vault job of that tenant.
-                if (grant.getKey() == Permission.EVENTS_WRITE || grant.getKey() == Permission.VAULT_WRITE) {
+                if (grant.getKey() == Permission.EVENTS_WRITE || grant.getKey() == Permission.VAULT_WRITE
+                        || grant.getKey() == Permission.RESILIENCE_WRITE) {
                     continue;
                 }
                 if (!actor.may(grant.getKey(), draft.institutionId())) {

@@ -47,7 +47,20 @@ public enum Permission {
      * Declare what the institution runs and depends on (products, suppliers, address ranges, domains), which decides
      * the early warnings it gets, and where they are delivered (webhooks, e-mail addresses).
      */
-    EXPOSURE_MANAGE;
+    EXPOSURE_MANAGE,
+    /** Read the own institution's resilience register, its analysis, drills, operations and reports. */
+    RESILIENCE_READ,
+    /** Upload the institution's resilience register (a new version). */
+    RESILIENCE_MANAGE,
+    /** Run the command view of a drill or incident: open operations, set status and assignees, mark steps. */
+    RESILIENCE_OPERATE,
+    /** Submit signed drill evidence (machine tokens with the resilience:write scope). */
+    RESILIENCE_WRITE,
+    /**
+     * Read the sector's resilience aggregates: concentration, counts, drill outcomes per institution. Never a
+     * member's register itself.
+     */
+    RESILIENCE_SECTOR;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

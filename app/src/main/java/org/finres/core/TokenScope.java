@@ -21,7 +21,12 @@ public enum TokenScope {
      */
     VAULT_WRITE("vault:write"),
     /** Read and share threat intelligence over TAXII, and nothing else: what a member's TAXII client needs. */
-    INTEL_WRITE("intel:write");
+    INTEL_WRITE("intel:write"),
+    /**
+     * Submit the own institution's signed resilience drill evidence and read its own resilience data: what a drill
+     * runner needs. It cannot upload a register or change an operation.
+     */
+    RESILIENCE_WRITE("resilience:write");
 
     private final String code;
 
@@ -57,6 +62,11 @@ public enum TokenScope {
             };
             case EVENTS_WRITE -> Map.of(Permission.EVENTS_WRITE, OWN);
             case VAULT_WRITE -> Map.of(Permission.VAULT_WRITE, OWN, Permission.VAULT_READ, OWN);
+            case RESILIENCE_WRITE -> switch (kind) {
+                case HUB, REGULATOR -> Map.of();
+                case BANK, SECURITIES, INSURANCE, BILLS_FINANCE, CREDIT_COOPERATIVE, PAYMENT, OTHER ->
+                        Map.of(Permission.RESILIENCE_WRITE, OWN, Permission.RESILIENCE_READ, OWN);
+            };
             case INTEL_WRITE -> switch (kind) {
                 case HUB -> Map.of(Permission.INTEL_READ, Permission.Reach.ALL, Permission.INTEL_WRITE, Permission.Reach.ALL);
                 case REGULATOR -> Map.of();

@@ -42,6 +42,15 @@ class DemoRestartIntegrationTests {
                     .extracting(org.finres.vault.Freshness::status).contains(org.finres.vault.FreshnessStatus.values());
             assertThat(run.context().getBean(org.finres.vault.AttestationLedger.class)
                     .verify(new Actor.SystemProcess("test")).entriesChecked()).isEqualTo(30);
+            // The demo bank's register hides one carrier under both data centres; the sweep finds it.
+            var bank = org.finres.core.InstitutionId.of("taipei-first-bank");
+            assertThat(run.context().getBean(org.finres.resilience.ResilienceAnalyses.class)
+                    .analysis(new Actor.SystemProcess("test"), bank).sweep().hidden())
+                    .extracting(s -> s.element().value()).containsExactly("hinet");
+            var hinet = run.context().getBean(org.finres.resilience.SectorResilience.class)
+                    .concentration(new Actor.SystemProcess("test")).stream()
+                    .filter(c -> c.key().equals("carrier:hinet")).findFirst().orElseThrow();
+            assertThat(hinet.institutions()).hasSizeGreaterThanOrEqualTo(4);
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
         assertThat(firstOutput).contains("password:").contains("export FINRES_TOKEN=frs_");
@@ -59,6 +68,9 @@ class DemoRestartIntegrationTests {
             assertThat(run.context().getBean(AuditTrail.class).verifyChain(null).intact()).isTrue();
             assertThat(run.context().getBean(org.finres.vault.AttestationLedger.class)
                     .verify(new Actor.SystemProcess("test")).entriesChecked()).as("seeded once").isEqualTo(30);
+            assertThat(run.context().getBean(org.finres.resilience.ResilienceRegisters.class)
+                    .versions(new Actor.SystemProcess("test"), org.finres.core.InstitutionId.of("taipei-first-bank")))
+                    .as("registers imported once").hasSize(1);
         }
     }
 
