@@ -20,6 +20,12 @@ public final class DemoCommand extends ForegroundHub {
                     + "Default: ${DEFAULT-VALUE}.")
     int syslogPort;
 
+    @Option(names = "--drill", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the demo's failover drill once per data folder: the shipped e-banking target's primary "
+                    + "is killed, the standby takes over, and the demo bank's signed evidence goes to the hub "
+                    + "(--no-drill skips it). Default: on.")
+    boolean drill;
+
     @Override
     DataFolder defaultFolder(CliEnvironment environment) {
         return new DataFolder(DataFolder.resolve(null, environment).path().resolve("demo"));
@@ -50,6 +56,14 @@ public final class DemoCommand extends ForegroundHub {
                 "--finres.events.syslog.tls.truststore-password=" + pki.password(),
                 "--finres.demo.simulation.syslog-port=" + syslogPort,
                 "--finres.demo.simulation.pki=" + pkiDir);
+    }
+
+    @Override
+    void started(org.springframework.context.ConfigurableApplicationContext context, String url, DataFolder folder,
+                 java.io.PrintWriter out) {
+        if (drill) {
+            DemoDrill.startInBackground(context, url, folder.path(), out);
+        }
     }
 
     @Override

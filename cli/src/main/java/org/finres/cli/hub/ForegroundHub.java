@@ -47,6 +47,10 @@ abstract class ForegroundHub implements Callable<Integer> {
     /** Printed once the hub is up, after its address. */
     abstract List<String> startedNotes(String url);
 
+    /** What to start beside the hub once it serves (the demo's failover drill); nothing by default. */
+    void started(ConfigurableApplicationContext context, String url, DataFolder folder, PrintWriter out) {
+    }
+
     @Override
     public Integer call() {
         if (port != null && (port < 0 || port > 65535)) {
@@ -75,6 +79,7 @@ abstract class ForegroundHub implements Callable<Integer> {
                     + "; Ctrl-C stops it)");
             startedNotes(url).forEach(out::println);
             out.flush();
+            started(context, url, folder, out);
             boolean interrupted = false;
             try {
                 closing.await();

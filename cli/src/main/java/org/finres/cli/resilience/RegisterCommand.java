@@ -81,13 +81,16 @@ public final class RegisterCommand {
         }
     }
 
-    @Command(name = "export", description = "Print the register (current, or --version N) as YAML or JSON; in the "
+    @Command(name = "export", description = "Print the register (current, or --register-version N) as YAML or JSON; "
+            + "in the "
             + "uploaded format it is the file exactly as uploaded when fetched as JSON, and YAML is written from it.")
     static final class ExportRegister extends HubCommand {
         @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json.")
         String format;
 
-        @Option(names = "--version", paramLabel = "N", description = "A stored version; default the current one.")
+        // Not --version: every command's --version prints the CLI's own.
+        @Option(names = "--register-version", paramLabel = "N",
+                description = "A stored version of the register; default the current one.")
         Integer version;
 
         @Override

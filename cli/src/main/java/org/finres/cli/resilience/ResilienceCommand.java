@@ -3,9 +3,10 @@ package org.finres.cli.resilience;
 import picocli.CommandLine.Command;
 
 @Command(name = "resilience",
-        description = {"Operational resilience: failover drills that really fail things over, with signed evidence, "
-                + "and the e-banking exercise target FinRes ships."},
-        subcommands = {DrillCommand.class, TargetCommand.class},
+        description = {"Operational resilience: the institution's register at the hub (import, export, sweep), "
+                + "failover drills that really fail things over, with signed evidence, and the e-banking exercise "
+                + "target FinRes ships."},
+        subcommands = {RegisterCommand.class, DrillCommand.class, TargetCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success: the drill passed, the evidence verifies, the target ran",

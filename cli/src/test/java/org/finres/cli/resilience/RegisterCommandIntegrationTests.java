@@ -95,7 +95,7 @@ class RegisterCommandIntegrationTests {
         assertThat(exported.out()).contains("institution: cli-res-bank").contains("id: hinet");
         Path again = Files.writeString(folder.resolve("again.yml"), exported.out());
         assertThat(register(bank, "import", again.toString()).exitCode()).isZero();
-        CliRun json = register(bank, "export", "--format", "json", "--version", "1");
+        CliRun json = register(bank, "export", "--format", "json", "--register-version", "1");
         assertThat(json.out()).startsWith("{").contains("\"institution\"");
 
         CliRun sweep = register(bank, "sweep");

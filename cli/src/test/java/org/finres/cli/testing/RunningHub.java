@@ -29,6 +29,11 @@ public final class RunningHub implements AutoCloseable {
                 "--finres.database.url=", "--server.port=0", "--logging.level.root=WARN")));
     }
 
+    /** The hub's beans, for tests that act as the hub itself would (seeding, as the demo does). */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public String url() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
