@@ -47,7 +47,11 @@ public enum Permission {
      * Declare what the institution runs and depends on (products, suppliers, address ranges, domains), which decides
      * the early warnings it gets, and where they are delivered (webhooks, e-mail addresses).
      */
-    EXPOSURE_MANAGE;
+    EXPOSURE_MANAGE,
+    /** Read the sharing credit ranking (every member's points) and ledgers (an institution: its own). */
+    CREDIT_READ,
+    /** Mark shared indicators false positive and adjust a member's credit by hand (hub analysts and admins). */
+    CREDIT_MANAGE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }
