@@ -250,7 +250,7 @@ class SharingCreditIntegrationTests {
     void theRankingNamesOnlyTheOwnMemberToMembersAndEveryoneToTheHubAndRegulatorAndItsCsvParses() throws Exception {
         InstitutionId leader = InstitutionId.of("credit-lead-" + UUID.randomUUID().toString().substring(0, 8));
         institutions.create(new Actor.SystemProcess("test-setup"), leader,
-                new Institutions.Draft("Leader, \"Quoted\" Bank", InstitutionKind.BANK, SizeTier.LARGE));
+                new Institutions.Draft("Leader, O'Neil & Co. Bank", InstitutionKind.BANK, SizeTier.LARGE));
         InstitutionId follower = sector.institution("credit-follow", InstitutionKind.BANK);
         CreditHttp hubAdmin = new CreditHttp(port, sector.token(InstitutionId.HUB, TokenScope.ADMIN));
         assertThat(hubAdmin.post("/api/v1/credit/adjustments", "application/json",
@@ -275,7 +275,7 @@ class SharingCreditIntegrationTests {
         assertThat(leaderRow.get("counts").get("manual-adjustment").asInt()).isEqualTo(1);
         InstitutionId regulator = InstitutionId.REGULATOR;
         JsonNode forRegulator = new CreditHttp(port, sector.token(regulator, TokenScope.READ)).json("/api/v1/credit/ranking");
-        assertThat(row(forRegulator, leader.value()).get("name").stringValue()).isEqualTo("Leader, \"Quoted\" Bank");
+        assertThat(row(forRegulator, leader.value()).get("name").stringValue()).isEqualTo("Leader, O'Neil & Co. Bank");
 
         JsonNode forFollower = member(follower).json("/api/v1/credit/ranking?month=" + month());
         assertThat(forFollower.get("named").asBoolean()).isFalse();
@@ -300,7 +300,7 @@ class SharingCreditIntegrationTests {
         assertThat(rows.getFirst()).startsWith("month", "rank", "institution", "name", "points", "first-report");
         List<String> leaderLine = rows.stream().filter(r -> r.get(2).equals(leader.value())).findFirst().orElseThrow();
         assertThat(leaderLine.get(0)).isEqualTo(month());
-        assertThat(leaderLine.get(3)).isEqualTo("Leader, \"Quoted\" Bank");
+        assertThat(leaderLine.get(3)).isEqualTo("Leader, O'Neil & Co. Bank");
         assertThat(Integer.parseInt(leaderLine.get(4))).isEqualTo(leaderRow.get("points").asInt());
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(rows.getFirst().size()));
 
