@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Scores what intel and warnings report, once their transaction has committed (a share that rolled back earns
@@ -38,6 +39,10 @@ class CreditListeners {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(IndicatorShared e) {
+        guarded(e, () -> score(e));
+    }
+
+    private void score(IndicatorShared e) {
         if (e.submitter().equals(InstitutionId.HUB)) return;
         ScoringRules r = rules.current();
         int bonus = e.exposure() ? r.exposureBonus() : 0;
@@ -69,6 +74,10 @@ class CreditListeners {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(IntelSighted s) {
+        guarded(s, () -> score(s));
+    }
+
+    private void score(IntelSighted s) {
         if (s.sightedBy().equals(s.indicatorSubmitter()) || ledger.isFalsePositive(s.indicatorStixId())) return;
         ScoringRules r = rules.current();
         String month = CreditLedger.monthOf(s.at()).toString();
@@ -90,6 +99,10 @@ class CreditListeners {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(WarningAcknowledged a) {
+        guarded(a, () -> score(a));
+    }
+
+    private void score(WarningAcknowledged a) {
         ScoringRules r = rules.current();
         CreditKind kind = a.inTime() ? CreditKind.TIMELY_ACKNOWLEDGEMENT : CreditKind.LATE_ACKNOWLEDGEMENT;
         String reason = (a.inTime() ? "acknowledged a warning in time, after " : "acknowledged a warning after its deadline, after ")
@@ -101,10 +114,27 @@ class CreditListeners {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(WarningEscalated e) {
+        guarded(e, () -> score(e));
+    }
+
+    private void score(WarningEscalated e) {
         ScoringRules r = rules.current();
         record(new CreditLedger.Fact(e.institution(), CreditKind.ESCALATED, r.pointsFor(CreditKind.ESCALATED),
                 "a warning went unacknowledged past its deadline and was escalated", e.warning().toString(),
                 "escalated:" + e.warning() + ":" + e.institution().value(), false, e.at()), r);
+    }
+
+    /**
+     * The fact's own transaction is already committed when this runs: a scoring failure must not turn the member's
+     * successful share into an error, so it is logged (with the event) and this scoring's writes are rolled back.
+     */
+    private static void guarded(Object event, Runnable scoring) {
+        try {
+            scoring.run();
+        } catch (RuntimeException ex) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            log.error("sharing credit could not score {}", event, ex);
+        }
     }
 
     private void record(CreditLedger.Fact fact, ScoringRules r) {
