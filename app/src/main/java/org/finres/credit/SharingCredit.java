@@ -96,9 +96,11 @@ public class SharingCredit {
         boolean seesAll = scope == null;
         Map<InstitutionId, Map<CreditKind, Integer>> counts = new LinkedHashMap<>();
         Map<InstitutionId, Integer> points = new LinkedHashMap<>();
+        // A false positive counts once, though taking back its sighting awards adds entries of the same kind.
         jdbc.sql("""
-                select institution_id, kind, count(*) as n, sum(points) as p from credit_entry
-                where month = :m group by institution_id, kind
+                select institution_id, kind, count(*) filter (where source_key not like 'fp-reverse:%') as n,
+                       sum(points) as p
+                from credit_entry where month = :m group by institution_id, kind
                 """).param("m", month.toString()).query(rs -> {
             InstitutionId i = InstitutionId.of(rs.getString("institution_id"));
             counts.computeIfAbsent(i, k -> new EnumMap<>(CreditKind.class)).put(CreditKind.valueOf(rs.getString("kind")), rs.getInt("n"));

@@ -183,6 +183,9 @@ class SharingCreditIntegrationTests {
                 "sighting-confirms-other");
         assertThat(total(entries)).as("10 + 6 - 15 - 6").isEqualTo(-5);
         assertThat(total(ledger(member(seer), seer))).as("the sighting member acted in good faith").isEqualTo(1);
+        JsonNode row = row(hub.json("/api/v1/credit/ranking?month=" + month()), submitter.value());
+        assertThat(row.get("points").asInt()).isEqualTo(-5);
+        assertThat(row.get("counts").get("false-positive-penalty").asInt()).as("one false positive").isEqualTo(1);
 
         assertThat(hub.post("/api/v1/credit/false-positives", "application/json",
                 "{\"indicator\":\"" + stixId + "\",\"reason\":\"again\"}").statusCode()).isEqualTo(409);
