@@ -151,7 +151,7 @@ public class IntelAnalysis {
     /** Adds a hub-managed entry; indicators it covers stop being matched at the next refresh. */
     @Transactional
     public WarningEntryView addWarningEntry(Actor actor, String list, String value, String note) {
-        requireManage(actor, "intel.warning-list.add");
+        requireManage(actor, "intel.warninglist.add");
         String name = list == null || list.isBlank() ? "hub" : list.strip();
         if (!name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new InvalidInputException("list", "must be 1-64 of a-z 0-9 - starting with a letter or digit (was '"
@@ -181,7 +181,7 @@ public class IntelAnalysis {
         Long id = lists.add(name, type, entry.text(), note == null || note.isBlank() ? null : note.strip(), now,
                 actor.auditName()).orElseThrow(() -> new InvalidInputException("value",
                 "'" + entry.text() + "' is already on list " + name));
-        audit.record(actor, AuditEntry.success("intel.warning-list.add", "intel_warning_entry", Long.toString(id), null)
+        audit.record(actor, AuditEntry.success("intel.warninglist.add", "intel_warning_entry", Long.toString(id), null)
                 .with("list", name).with("value", entry.text()));
         recheckAfterCommit();
         return new WarningEntryView(id, entry.text(), note, now, actor.auditName());
@@ -189,9 +189,9 @@ public class IntelAnalysis {
 
     @Transactional
     public void removeWarningEntry(Actor actor, long id) {
-        requireManage(actor, "intel.warning-list.remove");
+        requireManage(actor, "intel.warninglist.remove");
         WarningLists.ManagedEntry gone = lists.remove(id).orElseThrow(() -> new NotFoundException("warning-list entry", Long.toString(id)));
-        audit.record(actor, AuditEntry.success("intel.warning-list.remove", "intel_warning_entry", Long.toString(id), null)
+        audit.record(actor, AuditEntry.success("intel.warninglist.remove", "intel_warning_entry", Long.toString(id), null)
                 .with("list", gone.list()).with("value", gone.value()));
         recheckAfterCommit();
     }

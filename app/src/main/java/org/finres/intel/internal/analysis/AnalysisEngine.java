@@ -102,8 +102,13 @@ public class AnalysisEngine {
     /** Marks every matched or warning-listed indicator for re-examination (a warning list changed). */
     public void recheckWarningLists() {
         lists.forget();
-        jdbc.sql("update intel_analysis_indicator set version = null where status in ('matched', 'warning-listed')").update();
-        requestRefresh();
+        // On the worker, in a transaction of its own: called after the change commits, where the caller's
+        // transaction can no longer commit anything.
+        worker.execute(() -> {
+            tx.executeWithoutResult(s -> jdbc.sql(
+                    "update intel_analysis_indicator set version = null where status in ('matched', 'warning-listed')").update());
+            requestRefresh();
+        });
     }
 
     void refresh() {
