@@ -20,7 +20,10 @@ import org.finres.core.InstitutionKind;
 import org.finres.core.TokenScope;
 import org.finres.events.search.EventQuery;
 import org.finres.events.search.EventSearch;
+import org.finres.core.Role;
 import org.finres.testing.HubIntegrationTest;
+import org.finres.testing.WebVisitor;
+import java.util.Map;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +204,33 @@ class IntelAnalysisIntegrationTests {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("status").contains("maybe");
         assertThat(get(hubToken, "/api/v1/intel/indicators?limit=9999").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theAnalysisPageShowsTheFlagToItsSubmitterAndLetsOnlyTheHubManageWarningLists() throws Exception {
+        String domain = "cdn-" + ShareClient.unique() + ".microsoft.com";
+        String stixId = indicatorId(share(bankToken, "?tlp=green", "type,value\ndomain-name," + domain + "\n"));
+        awaitIndicator(hubToken, stixId, i -> i.get("status").asString().equals("warning-listed"));
+        WebVisitor member = new WebVisitor(port, "zh-TW");
+        member.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
+        member.post("/language", Map.of("lang", "zh-TW", "return", "/intel/analysis"));
+        HttpResponse<String> page = member.get("/intel/analysis?q=" + domain);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("情資分析").contains(domain).contains("列於警示清單 top-domains")
+                .contains("貴機構提交").doesNotContain("data-testid=\"warning-form\"");
+        assertThat(member.post("/intel/analysis/warning-entries", Map.of("list", "mine", "value", "203.0.113.1"))
+                .statusCode()).isEqualTo(403);
+        assertThat(member.get("/intel/analysis?status=maybe").statusCode()).isEqualTo(400);
+
+        WebVisitor hub = new WebVisitor(port, "en");
+        hub.login(sector.user(InstitutionId.HUB, Role.HUB_ADMIN).username());
+        HttpResponse<String> hubPage = hub.get("/intel/analysis?q=" + domain);
+        assertThat(hubPage.body()).contains("Intelligence analysis").contains("data-testid=\"warning-form\"")
+                .contains("on warning list top-domains").contains("Public DNS resolvers");
+        String value = "bad value " + ShareClient.unique();
+        HttpResponse<String> refused = hub.post("/intel/analysis/warning-entries", Map.of("list", "hub", "value", value));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains(value);
     }
 
     // ---- helpers
