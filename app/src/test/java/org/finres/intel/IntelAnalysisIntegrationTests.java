@@ -233,6 +233,43 @@ class IntelAnalysisIntegrationTests {
         assertThat(refused.body()).contains(value);
     }
 
+    @Test
+    void aRevokedIndicatorIsWithdrawnFromDetectionAndAComplexPatternIsNamedNotDropped() throws Exception {
+        String ip = uniqueAddress();
+        String simple = StixSamples.newId("indicator");
+        String complex = StixSamples.newId("indicator");
+        share(bankToken, "?format=stix&tlp=green", bundle(stix(simple, "2026-01-01T00:00:00.000Z", "[ipv4-addr:value = '" + ip + "']", false),
+                stix(complex, "2026-01-01T00:00:00.000Z", "[ipv4-addr:value = '" + ip + "'] AND [domain-name:value = 'x.example']", false)));
+        awaitIndicator(hubToken, simple, i -> i.get("status").asString().equals("matched"));
+        JsonNode named = awaitIndicator(hubToken, complex, i -> true);
+        assertThat(named.get("status").asString()).isEqualTo("unmatchable");
+        assertThat(named.get("reason").asString()).contains("AND");
+        assertThat(detectionActive(ip)).isTrue();
+
+        share(bankToken, "?format=stix&tlp=green", bundle(stix(simple, "2026-02-01T00:00:00.000Z", "[ipv4-addr:value = '" + ip + "']", true)));
+        JsonNode retired = awaitIndicator(hubToken, simple, i -> i.get("status").asString().equals("retired"));
+        assertThat(retired.get("reason").asString()).contains("revoked");
+        assertThat(retired.get("confidence").asInt()).isZero();
+        assertThat(detectionActive(ip)).isFalse();
+    }
+
+    @Autowired
+    org.finres.detection.Indicators detection;
+
+    private boolean detectionActive(String ip) {
+        return detection.list(SETUP, "ipv4", ip, null, 10).stream().anyMatch(i -> i.value().equals(ip) && i.active());
+    }
+
+    private static String stix(String id, String modified, String pattern, boolean revoked) {
+        return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"2026-01-01T00:00:00.000Z\","
+                + "\"modified\":\"" + modified + "\",\"name\":\"C2\",\"pattern\":\"" + pattern + "\",\"pattern_type\":\"stix\","
+                + "\"valid_from\":\"2026-01-01T00:00:00Z\"" + (revoked ? ",\"revoked\":true" : "") + "}";
+    }
+
+    private static String bundle(String... objects) {
+        return "{\"type\":\"bundle\",\"id\":\"" + StixSamples.newId("bundle") + "\",\"objects\":[" + String.join(",", objects) + "]}";
+    }
+
     // ---- helpers
 
     private String uniqueAddress() {
