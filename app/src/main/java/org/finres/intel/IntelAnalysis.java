@@ -85,7 +85,7 @@ public class IntelAnalysis {
             throw new InvalidInputException("q", "may be at most 512 characters");
         }
         return query(actor, "(cast(:status as text) is null or a.status = :status) and (cast(:q as text) is null "
-                + "or strpos(lower(coalesce(a.value, '') || ' ' || coalesce(a.pattern, '')), lower(:q)) > 0)", limit,
+                + "or strpos(lower(coalesce(a.value, '') || ' ' || coalesce(a.pattern, '') || ' ' || a.stix_id), lower(:q)) > 0)", limit,
                 s, q, null);
     }
 
@@ -99,7 +99,31 @@ public class IntelAnalysis {
         return found.getFirst();
     }
 
+    /**
+     * The warning list each of these indicators is on, for the submission page: what the submitter sees of the
+     * flag on its own upload. Indicators not on a list, not yet examined or not visible are absent.
+     */
+    public java.util.Map<String, String> warningFlags(Actor actor, List<String> stixIds) {
+        requireRead(actor);
+        java.util.Map<String, String> flags = new java.util.LinkedHashMap<>();
+        List<String> ids = stixIds.stream().filter(i -> i.startsWith("indicator--")).distinct().limit(500).toList();
+        if (ids.isEmpty()) {
+            return flags;
+        }
+        for (AnalysedIndicator a : query(actor, "a.stix_id = any(:ids)", 500, null, null, null, ids.toArray(String[]::new))) {
+            if (a.warningList() != null) {
+                flags.put(a.stixId(), a.warningList());
+            }
+        }
+        return flags;
+    }
+
     private List<AnalysedIndicator> query(Actor actor, String where, int limit, String status, String q, String id) {
+        return query(actor, where, limit, status, q, id, null);
+    }
+
+    private List<AnalysedIndicator> query(Actor actor, String where, int limit, String status, String q, String id,
+                                          String[] ids) {
         InstitutionId viewer = viewer(actor);
         String visibility = viewer == null ? "" : " and ((a.scope = 'community' and a.tlp in ('CLEAR', 'GREEN', 'AMBER'))"
                 + " or a.submitter = :viewer or :viewer = any(a.recipients))";
@@ -111,7 +135,8 @@ public class IntelAnalysis {
                 where """ + " " + where + visibility + " order by a.stored_at desc, a.stix_id limit :limit")
                 .param("limit", limit);
         if (viewer != null) statement = statement.param("viewer", viewer.value());
-        if (id != null) statement = statement.param("id", id);
+        if (ids != null) statement = statement.param("ids", ids);
+        else if (id != null) statement = statement.param("id", id);
         else statement = statement.param("status", status).param("q", q);
         return statement.query((rs, n) -> {
             String submitter = rs.getString(4);

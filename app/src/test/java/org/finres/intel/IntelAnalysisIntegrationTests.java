@@ -209,7 +209,8 @@ class IntelAnalysisIntegrationTests {
     @Test
     void theAnalysisPageShowsTheFlagToItsSubmitterAndLetsOnlyTheHubManageWarningLists() throws Exception {
         String domain = "cdn-" + ShareClient.unique() + ".microsoft.com";
-        String stixId = indicatorId(share(bankToken, "?tlp=green", "type,value\ndomain-name," + domain + "\n"));
+        JsonNode summary = share(bankToken, "?tlp=green", "type,value\ndomain-name," + domain + "\n");
+        String stixId = indicatorId(summary);
         awaitIndicator(hubToken, stixId, i -> i.get("status").asString().equals("warning-listed"));
         WebVisitor member = new WebVisitor(port, "zh-TW");
         member.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
@@ -218,6 +219,8 @@ class IntelAnalysisIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("情資分析").contains(domain).contains("列於警示清單 top-domains")
                 .contains("貴機構提交").doesNotContain("data-testid=\"warning-form\"");
+        assertThat(member.get("/intel/shares/" + summary.get("id").asString()).body())
+                .as("the submitter sees the flag on its submission").contains("列於警示清單 top-domains");
         assertThat(member.post("/intel/analysis/warning-entries", Map.of("list", "mine", "value", "203.0.113.1"))
                 .statusCode()).isEqualTo(403);
         assertThat(member.get("/intel/analysis?status=maybe").statusCode()).isEqualTo(400);

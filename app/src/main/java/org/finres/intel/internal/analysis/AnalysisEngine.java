@@ -385,6 +385,7 @@ public class AnalysisEngine {
         return new ArrayList<>(lists.shipped());
     }
 
+    @jakarta.annotation.PreDestroy
     void shutdown() {
         worker.shutdownNow();
     }

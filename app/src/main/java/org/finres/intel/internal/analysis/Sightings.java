@@ -66,6 +66,10 @@ public class Sightings {
     /** Records one hit in the caller's transaction; false when this event was already counted. */
     public boolean record(Target t, InstitutionId member, UUID eventId, Instant eventTime, String observed, boolean retro) {
         LocalDate day = LocalDate.ofInstant(eventTime, ZoneOffset.UTC);
+        // One writer per indicator at a time (detection's thread and the retro-hunt may both hit it), so that the
+        // first hit of a new member-day cannot be counted twice or lost.
+        jdbc.sql("select 1 from intel_analysis_indicator where collection_id = :c and stix_id = :s for update")
+                .param("c", t.collection()).param("s", t.stixId()).query(Integer.class).list();
         List<Existing> found = jdbc.sql("""
                 select sighting_id, count, first_seen, last_seen, created, modified, events, retro_hunt
                 from intel_analysis_sighting
