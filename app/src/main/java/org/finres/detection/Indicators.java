@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The indicators every event is matched against: uploaded by the hub's analysts as CSV, JSON Lines or one value a
- * line (the intelligence module will add those shared over TAXII), retired when no longer useful.
+ * line, and those the intelligence module registers for shared STIX indicators ({@link #register}), retired when
+ * no longer useful.
  */
 @Service
 public class Indicators {

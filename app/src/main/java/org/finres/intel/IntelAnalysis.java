@@ -138,7 +138,7 @@ public class IntelAnalysis {
         if (ids != null) statement = statement.param("ids", ids);
         else if (id != null) statement = statement.param("id", id);
         else statement = statement.param("status", status).param("q", q);
-        return statement.query((rs, n) -> {
+        List<AnalysedIndicator> rows = statement.query((rs, n) -> {
             String submitter = rs.getString(4);
             boolean mine = viewer == null || submitter.equals(viewer.value());
             boolean showSubmitter = viewer == null || mine || !rs.getBoolean(5);
@@ -151,6 +151,21 @@ public class IntelAnalysis {
                     instant(rs.getObject(15, OffsetDateTime.class)), instant(rs.getObject(16, OffsetDateTime.class)),
                     new RetroHunt(rs.getString(17), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getString(21)));
         }).list();
+        recordRestrictedReads(actor, rows);
+        return rows;
+    }
+
+    /** Reads of TLP:AMBER and stricter values are audited, as the STIX store audits reads of the objects. */
+    private void recordRestrictedReads(Actor actor, List<AnalysedIndicator> rows) {
+        List<AnalysedIndicator> restricted = rows.stream()
+                .filter(r -> org.finres.stix.Tlp.ofLevel(r.tlp()).map(t -> t.compareTo(org.finres.stix.Tlp.AMBER) >= 0).orElse(true))
+                .toList();
+        if (restricted.isEmpty()) {
+            return;
+        }
+        audit.record(actor, AuditEntry.success("restricted.read", "intel_analysis", restricted.getFirst().stixId(), null)
+                .with("objects", Integer.toString(restricted.size()))
+                .with("ids", String.join(" ", restricted.stream().limit(20).map(AnalysedIndicator::stixId).toList())));
     }
 
     private static Instant instant(OffsetDateTime t) {
