@@ -118,7 +118,8 @@ class ResilienceDrillSubmissionIntegrationTests {
         v.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
         String page = v.get("/resilience/drills/" + id).body();
         assertThat(page).contains("data-testid=\"verified-badge\"").contains("badge-ok").contains(">verified<")
-                .contains("data-testid=\"drill-timeline\"");
+                .contains("data-testid=\"drill-timeline\"").contains("data-testid=\"drill-entries\"")
+                .contains("command [kill, -9, 4242] exited 0");
         var overview = http.get(sector.token(InstitutionId.REGULATOR, TokenScope.READ), "/api/v1/resilience/sector/overview");
         var row = overview.json().valueStream().filter(r -> r.get("institution").asString().equals(bank.value()))
                 .findFirst().orElseThrow();

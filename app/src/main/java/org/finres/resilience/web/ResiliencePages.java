@@ -262,7 +262,10 @@ class ResiliencePages {
         Actor actor = CurrentActor.get();
         UUID drillId = ResilienceApi.uuid(id, "id");
         model.addAttribute("drill", drills.get(actor, drillId));
-        model.addAttribute("evidence", drills.evidence(actor, drillId));
+        String evidence = drills.evidence(actor, drillId);
+        model.addAttribute("evidence", evidence);
+        // Stored only after it parsed and verified, so it parses again; the page shows its hash-chained timeline.
+        model.addAttribute("timeline", org.finres.resilience.drill.evidence.DrillEvidence.parse(evidence).timeline());
         model.addAttribute("fmt", new ReportDocuments.ReportFormat());
         return "resilience/drill";
     }
