@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTests {
 
     /**
-     * The Spring-free engines (org.finres.sigma, later stix and vault-engine) are libraries with a root package of
+     * The Spring-free engines (org.finres.sigma, stix, vault-engine, resilience-engine, resilience-drill) are libraries with a root package of
      * their own, not application modules of the hub, even though their packages sit below the hub's.
      */
     private final ApplicationModules modules = ApplicationModules.of(FinresApplication.class,
             com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage("org.finres.sigma..", "org.finres.stix..",
-                    "org.finres.vault.engine.."));
+                    "org.finres.vault.engine..", "org.finres.resilience.engine..", "org.finres.resilience.drill.."));
 
     @Test
     void modulesRespectTheirBoundaries() {
@@ -24,7 +24,8 @@ class ModularityTests {
 
     @Test
     void expectedModulesExist() {
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "web", "demo", "events", "detection", "vault");
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("core", "web", "demo", "events", "detection", "vault",
+                "resilience");
     }
 
     @Test

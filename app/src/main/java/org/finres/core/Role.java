@@ -21,14 +21,16 @@ public enum Role {
             Map.entry(RULES_MANAGE, ALL), Map.entry(INDICATORS_READ, ALL), Map.entry(INDICATORS_MANAGE, ALL),
             Map.entry(VAULT_READ, ALL), Map.entry(VAULT_CUSTODY, OWN), Map.entry(VAULT_MANAGE, ALL),
             Map.entry(INTEL_READ, ALL), Map.entry(INTEL_WRITE, ALL), Map.entry(EXPOSURE_MANAGE, ALL),
-            Map.entry(RESILIENCE_SECTOR, ALL), Map.entry(CREDIT_READ, ALL), Map.entry(CREDIT_MANAGE, ALL))),
+            Map.entry(RESILIENCE_READ, ALL), Map.entry(RESILIENCE_OPERATE, ALL), Map.entry(RESILIENCE_SECTOR, ALL),
+            Map.entry(CREDIT_READ, ALL), Map.entry(CREDIT_MANAGE, ALL))),
     /** Detection engineering is analysts' work: they write rules and indicators, and triage for the sector. */
     HUB_ANALYST("hub-analyst", Map.ofEntries(
             Map.entry(INSTITUTIONS_READ, ALL), Map.entry(USERS_READ, OWN), Map.entry(EVENTS_READ, ALL),
             Map.entry(ALERTS_READ, ALL), Map.entry(ALERTS_TRIAGE, ALL), Map.entry(RULES_READ, ALL),
             Map.entry(RULES_MANAGE, ALL), Map.entry(INDICATORS_READ, ALL), Map.entry(INDICATORS_MANAGE, ALL),
             Map.entry(VAULT_READ, ALL), Map.entry(INTEL_READ, ALL), Map.entry(INTEL_WRITE, ALL),
-            Map.entry(RESILIENCE_SECTOR, ALL), Map.entry(CREDIT_READ, ALL), Map.entry(CREDIT_MANAGE, ALL))),
+            Map.entry(RESILIENCE_READ, ALL), Map.entry(RESILIENCE_OPERATE, ALL), Map.entry(RESILIENCE_SECTOR, ALL),
+            Map.entry(CREDIT_READ, ALL), Map.entry(CREDIT_MANAGE, ALL))),
     /**
      * Oversees every institution's vault; acts in an escrow only as the REGULATOR custodian it is; sees the
      * sector's resilience in aggregate, never a member's register; reads the sharing credit ranking.

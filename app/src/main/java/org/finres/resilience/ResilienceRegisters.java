@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Institutions' resilience registers, one version per upload. An institution uploads and reads only its own; the
- * regulator and the hub never read a member's register (they see the aggregates {@link SectorResilience} makes).
+ * regulator never reads a member's register (it sees the aggregates {@link SectorResilience} makes); the hub, which
+ * supports members in an incident, reads one by naming the institution, and uploads none.
  * A register is stored only when the engine reads it without a problem and it names the uploading institution.
  */
 @Service
@@ -164,7 +165,7 @@ public class ResilienceRegisters {
     InstitutionId readScope(Actor actor, InstitutionId requested, String action) {
         InstitutionId scope = access.scope(actor, Permission.RESILIENCE_READ, requested, action, "resilience_register");
         if (scope == null) {
-            // ALL reach is granted to nobody; should a role gain it, it still names one institution per read.
+            // The hub's roles reach every institution: a read still names the one it is about.
             if (requested == null) {
                 throw new InvalidInputException("institution", "is required");
             }

@@ -36,7 +36,8 @@ class DemoRestartIntegrationTests {
         try (var run = start()) {
             firstOutput = run.output();
             firstInstitutions = run.context().getBean(Institutions.class).list(new Actor.SystemProcess("test"));
-            assertThat(run.context().getBean(AuditTrail.class).verifyChain(null).intact()).isTrue();
+            var chainCheck = run.context().getBean(AuditTrail.class).verifyChain(null);
+            assertThat(chainCheck.intact()).as(chainCheck.toString()).isTrue();
             // The vault's freshness page shows every colour from the first start on.
             assertThat(run.context().getBean(org.finres.vault.VaultFreshness.class).freshness(new Actor.SystemProcess("test")))
                     .extracting(org.finres.vault.Freshness::status).contains(org.finres.vault.FreshnessStatus.values());
@@ -51,6 +52,10 @@ class DemoRestartIntegrationTests {
                     .concentration(new Actor.SystemProcess("test")).stream()
                     .filter(c -> c.key().equals("carrier:hinet")).findFirst().orElseThrow();
             assertThat(hinet.institutions()).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(run.context().getBean(org.finres.resilience.ResilienceDrills.class)
+                    .list(new Actor.SystemProcess("test"), bank)).hasSize(3)
+                    .allMatch(org.finres.resilience.ResilienceDrill::verified)
+                    .filteredOn(d -> !d.passed()).hasSize(1);
         }
         assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
         assertThat(firstOutput).contains("password:").contains("export FINRES_TOKEN=frs_");

@@ -118,12 +118,31 @@ class ResilienceDrillSubmissionIntegrationTests {
         v.login(sector.user(bank, Role.INSTITUTION_ANALYST).username());
         String page = v.get("/resilience/drills/" + id).body();
         assertThat(page).contains("data-testid=\"verified-badge\"").contains("badge-ok").contains(">verified<")
-                .contains("data-testid=\"drill-timeline\"");
+                .contains("data-testid=\"drill-timeline\"").contains("data-testid=\"drill-entries\"")
+                .contains("command [kill, -9, 4242] exited 0");
         var overview = http.get(sector.token(InstitutionId.REGULATOR, TokenScope.READ), "/api/v1/resilience/sector/overview");
         var row = overview.json().valueStream().filter(r -> r.get("institution").asString().equals(bank.value()))
                 .findFirst().orElseThrow();
         assertThat(row.get("drills").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(row.get("lastDrillOutcome").asString()).isEqualTo("PASSED");
+    }
+
+    /**
+     * Helper A's shipped drill for real: the e-banking target as child processes, its primary killed with kill -9,
+     * the evidence signed with the bank's registered key and accepted by the hub as it comes.
+     */
+    @Test
+    void aRealKillNineDrillsEvidenceIsAcceptedAsItComes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        DrillEvidence evidence = org.finres.resilience.drill.ShippedDrill.run(dir, 0,
+                org.finres.resilience.drill.ebanking.ShippedTarget.javaLauncher(), bank.value(), "online-banking", key,
+                entry -> { });
+        var accepted = http.call(runner, "POST", "/api/v1/resilience/drills", "application/json",
+                new String(evidence.toJson(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().get("verified").asBoolean()).isTrue();
+        assertThat(accepted.json().get("services").toString()).contains("online-banking");
+        assertThat(accepted.json().get("outcome").asString()).isEqualTo(evidence.outcome().status().toUpperCase());
+        assertThat(accepted.json().get("switchoverMs").asLong()).isPositive();
     }
 
     @Test

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The resilience API as an attacker sees it: member A's tokens of every scope against member B's register,
  * analysis, Monte-Carlo job, drills, operations and reports, by every endpoint, with B's real ids and with guessed
- * ones; the regulator and the hub get sector aggregates only, never a member's register; resilience:write submits
- * and reads, but cannot upload a register.
+ * ones; the regulator gets sector aggregates only, never a member's register; the hub (which supports members in
+ * an incident) reads a member's data by name but cannot upload for it; resilience:write submits and reads, but
+ * cannot upload a register.
  */
 @HubIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -162,9 +163,9 @@ class ResilienceTenantIsolationIntegrationTests {
     }
 
     @Test
-    void theRegulatorAndTheHubSeeAggregatesButNoMembersRegister() {
+    void theRegulatorSeesAggregatesButNoMembersRegister() {
         for (String token : List.of(sector.token(InstitutionId.REGULATOR, TokenScope.ADMIN),
-                sector.token(InstitutionId.REGULATOR, TokenScope.READ), sector.token(InstitutionId.HUB, TokenScope.ADMIN))) {
+                sector.token(InstitutionId.REGULATOR, TokenScope.READ))) {
             var concentration = http.get(token, "/api/v1/resilience/sector/concentration");
             assertThat(concentration.status()).as(concentration.body()).isEqualTo(200);
             var hinet = concentration.json().valueStream().filter(r -> r.get("key").asString().equals("carrier:hinet"))
@@ -186,6 +187,17 @@ class ResilienceTenantIsolationIntegrationTests {
                 assertThat(answer.body()).doesNotContain("db-kaohsiung");
             }
         }
+    }
+
+    @Test
+    void theHubReadsAMembersRegisterByNameButCannotChangeIt() {
+        String hub = sector.token(InstitutionId.HUB, TokenScope.ADMIN);
+        assertThat(http.get(hub, "/api/v1/resilience/sector/concentration").status()).isEqualTo(200);
+        assertThat(http.get(hub, "/api/v1/resilience/analysis?institution=" + b.value()).body()).contains("db-kaohsiung");
+        assertThat(http.get(hub, "/api/v1/resilience/analysis").status()).as("names the institution").isEqualTo(400);
+        assertThat(http.yaml(hub, "PUT", "/api/v1/resilience/register", ResilienceFixtures.demo("harbour-city-bank", b))
+                .status()).isEqualTo(403);
+        assertThat(http.get(bAdmin, "/api/v1/resilience/register/versions").json().size()).isEqualTo(1);
     }
 
     @Test

@@ -105,7 +105,7 @@ class ResiliencePages {
     @GetMapping
     String register(Model model) {
         Actor actor = CurrentActor.get();
-        if (!actor.holds(Permission.RESILIENCE_READ)) {
+        if (sectorView(actor)) {
             return "redirect:/resilience/sector";
         }
         Optional<StoredRegister> current = registers.find(actor, null);
@@ -153,6 +153,9 @@ class ResiliencePages {
     @GetMapping("/graph")
     String graph(Model model, Locale locale) {
         Actor actor = CurrentActor.get();
+        if (sectorView(actor)) {
+            return "redirect:/resilience/sector";
+        }
         Optional<StoredRegister> current = registers.find(actor, null);
         if (current.isEmpty()) {
             return "redirect:/resilience";
@@ -175,6 +178,9 @@ class ResiliencePages {
     @GetMapping("/analysis")
     String analysis(Model model) {
         Actor actor = CurrentActor.get();
+        if (sectorView(actor)) {
+            return "redirect:/resilience/sector";
+        }
         if (registers.find(actor, null).isEmpty()) {
             return "redirect:/resilience";
         }
@@ -188,6 +194,9 @@ class ResiliencePages {
     @GetMapping("/scenarios")
     String scenarios(@RequestParam(required = false) String scenario, Model model) {
         Actor actor = CurrentActor.get();
+        if (sectorView(actor)) {
+            return "redirect:/resilience/sector";
+        }
         Optional<StoredRegister> current = registers.find(actor, null);
         if (current.isEmpty()) {
             return "redirect:/resilience";
@@ -252,6 +261,9 @@ class ResiliencePages {
 
     @GetMapping("/drills")
     String drills(Model model) {
+        if (sectorView(CurrentActor.get())) {
+            return "redirect:/resilience/sector";
+        }
         model.addAttribute("drills", drills.list(CurrentActor.get(), null));
         model.addAttribute("fmt", new ReportDocuments.ReportFormat());
         return "resilience/drills";
@@ -262,7 +274,10 @@ class ResiliencePages {
         Actor actor = CurrentActor.get();
         UUID drillId = ResilienceApi.uuid(id, "id");
         model.addAttribute("drill", drills.get(actor, drillId));
-        model.addAttribute("evidence", drills.evidence(actor, drillId));
+        String evidence = drills.evidence(actor, drillId);
+        model.addAttribute("evidence", evidence);
+        // Stored only after it parsed and verified, so it parses again; the page shows its hash-chained timeline.
+        model.addAttribute("timeline", org.finres.resilience.drill.evidence.DrillEvidence.parse(evidence).timeline());
         model.addAttribute("fmt", new ReportDocuments.ReportFormat());
         return "resilience/drill";
     }
@@ -272,7 +287,7 @@ class ResiliencePages {
     @GetMapping("/reports")
     String reports(Model model) {
         Actor actor = CurrentActor.get();
-        if (!actor.holds(Permission.RESILIENCE_READ)) {
+        if (sectorView(actor)) {
             return "redirect:/resilience/sector";
         }
         model.addAttribute("report", reports.institution(actor, null));
@@ -302,6 +317,9 @@ class ResiliencePages {
     @GetMapping("/operations")
     String operations(Model model) {
         Actor actor = CurrentActor.get();
+        if (sectorView(actor)) {
+            return "redirect:/resilience/sector";
+        }
         model.addAttribute("operations", operations.list(actor, null));
         model.addAttribute("mayOperate", actor.holds(Permission.RESILIENCE_OPERATE));
         Optional<StoredRegister> current = registers.find(actor, null);
@@ -384,6 +402,14 @@ class ResiliencePages {
         model.addAttribute("overview", sector.overview(actor));
         model.addAttribute("concentration", sector.concentration(actor));
         return "resilience/sector";
+    }
+
+    /**
+     * Whether the visitor's resilience pages are the sector's: the regulator (aggregates only) and the hub, which
+     * has no register of its own and reads a member's through the API with {@code ?institution=}.
+     */
+    private static boolean sectorView(Actor actor) {
+        return actor.grants().get(Permission.RESILIENCE_READ) != Permission.Reach.OWN;
     }
 
     private static String enc(String s) {
