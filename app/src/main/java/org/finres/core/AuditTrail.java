@@ -183,16 +183,24 @@ public class AuditTrail {
      * @param progress called after each batch with the number of records checked so far; may be null
      */
     public ChainVerification verifyChain(java.util.function.LongConsumer progress) {
-        Head head = jdbc.sql("select seq, hash from audit_head where id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = readHead();
         long expectedSeq = 1;
         String expectedPrev = AuditChain.GENESIS;
         long checked = 0;
         long after = 0;
         while (true) {
-            List<AuditRecord> batch = jdbc.sql("select * from audit_log where seq > :after order by seq limit :n")
-                    .param("after", after).param("n", VERIFY_BATCH).query(AuditTrail::mapRecord).list();
+            // Up to the head read before: a record and the head move in one transaction, so records appended while
+            // the walk goes on lie beyond it; when the walk reaches the head, the head is read again and followed.
+            List<AuditRecord> batch = jdbc.sql("""
+                            select * from audit_log where seq > :after and seq <= :head order by seq limit :n
+                            """).param("after", after).param("head", head.seq()).param("n", VERIFY_BATCH)
+                    .query(AuditTrail::mapRecord).list();
             if (batch.isEmpty()) {
+                Head now = readHead();
+                if (now.seq() > head.seq()) {
+                    head = now;
+                    continue;
+                }
                 break;
             }
             for (AuditRecord r : batch) {
@@ -223,6 +231,13 @@ public class AuditTrail {
                 progress.accept(checked);
             }
         }
+        // A record past the head that the head never moved to was written around the chain, not through it.
+        long beyond = jdbc.sql("select count(*) from audit_log where seq > :head").param("head", head.seq())
+                .query(Long.class).single();
+        if (beyond > 0 && readHead().seq() == head.seq()) {
+            return new ChainVerification(false, checked, head.seq(), head.seq() + 1, beyond
+                    + " record(s) after the chain head (" + head.seq() + ") that the head never moved to");
+        }
         if (head.seq() != checked || !head.hash().equals(expectedPrev)) {
             return new ChainVerification(false, checked, head.seq(), checked + 1,
                     head.seq() > checked
@@ -230,6 +245,11 @@ public class AuditTrail {
                             : "the chain head (" + head.seq() + ") does not match the last record (" + checked + ")");
         }
         return new ChainVerification(true, checked, head.seq(), null, null);
+    }
+
+    private Head readHead() {
+        return jdbc.sql("select seq, hash from audit_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
     private static AuditRecord mapRecord(ResultSet rs, int row) throws SQLException {
