@@ -194,7 +194,7 @@ class AttackIntegrationTests {
         String indicator = """
                 {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-12-01T00:00:00.000Z",
                  "modified":"2026-12-01T00:00:00.000Z","name":"VPN brute forcer","pattern_type":"stix",
-                 "pattern":"[ipv4-addr:value = '198.51.100.%d']","valid_from":"2026-12-01T00:00:00Z",
+                 "pattern":"[ipv4-addr:value = '100.64.78.%d']","valid_from":"2026-12-01T00:00:00Z",
                  "external_references":[{"source_name":"mitre-attack","external_id":"T1133"},
                                         {"source_name":"mitre-attack","external_id":"T1059.001"},
                                         {"source_name":"capec","external_id":"CAPEC-560"}]}"""

@@ -44,7 +44,7 @@ class WarningsOverTaxiiIntegrationTests {
         HttpResponse<String> issued = post(hub, "/api/v1/warnings", """
                 {"title":"Clearing supplier breached","severity":"high","tlp":"amber","audience":"exposed",
                  "criteria":{"suppliers":["harbour clearing systems"]},"advice":"Rotate the supplier's VPN credentials.",
-                 "indicators":["url,https://harbour-update.example/agent.exe","sha256,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","cidr,198.51.100.0/28"],
+                 "indicators":["url,https://harbour-update.example/agent.exe","sha256,9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","cidr,100.64.77.0/28"],
                  "techniques":["T1195.002"]}""");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String report = TaxiiClient.JSON.readTree(issued.body()).get("stixReport").stringValue();
@@ -67,7 +67,7 @@ class WarningsOverTaxiiIntegrationTests {
                 .filter(o -> o.get("type").stringValue().equals("indicator")).map(o -> o.get("pattern").stringValue()).toList();
         assertThat(patterns).contains("[url:value = 'https://harbour-update.example/agent.exe']",
                 "[file:hashes.'SHA-256' = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08']",
-                "[ipv4-addr:value ISSUBSET '198.51.100.0/28']");
+                "[ipv4-addr:value ISSUBSET '100.64.77.0/28']");
 
         TaxiiClient outsider = new TaxiiClient(port, sector.token(other, TokenScope.INTEL_WRITE));
         assertThat(outsider.get(TaxiiClient.objects("hub-warnings")).body()).doesNotContain(report)
