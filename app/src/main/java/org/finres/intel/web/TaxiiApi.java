@@ -136,8 +136,31 @@ class TaxiiApi {
         }
         intel.collection(CurrentActor.get(), collection);
         byte[] body = readBounded(request);
-        PostStatus status = intel.post(CurrentActor.get(), collection, body);
+        PostStatus status = postRetryingDeadlocks(collection, body);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.CONTENT_TYPE, type).body(status(status));
+    }
+
+    /**
+     * Concurrent posters can deadlock in PostgreSQL (the store's indexes, the analysis and the audit chain's head are
+     * locked in the order each request reaches them); the loser's transaction is rolled back whole, so posting it
+     * again is safe, and a client should not see a 500 for the database's choice of victim.
+     */
+    private PostStatus postRetryingDeadlocks(String collection, byte[] body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intel.post(CurrentActor.get(), collection, body);
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @GetMapping({COLLECTION + "objects/{object}/", COLLECTION + "objects/{object}"})
