@@ -1,8 +1,5 @@
 package org.finres.intel;
 
-import org.finres.attack.AttackTechniques;
-import org.finres.attack.NamedTechnique;
-import org.finres.stix.attack.TechniqueId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,15 +44,7 @@ public class IntelAnalysis {
     public record AnalysedIndicator(String stixId, String collection, String tlp, String submitter, boolean mine,
                                     String pattern, String status, String reason, String warningList, String valueType,
                                     String value, int confidence, int reporters, long sightings, Instant lastSighted,
-                                    Instant validUntil, Instant storedAt, RetroHunt retroHunt,
-                                    List<TechniqueRef> techniques) {
-    }
-
-    /**
-     * An ATT&CK technique the indicator cites in its external references (as MITRE's own objects cite them), named
-     * from the hub's ATT&CK catalogue when it knows the id.
-     */
-    public record TechniqueRef(String id, String name, String url) {
+                                    Instant validUntil, Instant storedAt, RetroHunt retroHunt) {
     }
 
     /** A warning list with its entries; {@code shipped} lists come with the hub, the others are managed here. */
@@ -71,11 +60,8 @@ public class IntelAnalysis {
     private final AnalysisEngine engine;
     private final AuditTrail audit;
     private final Clock clock;
-    private final AttackTechniques attack;
 
-    IntelAnalysis(JdbcClient jdbc, WarningLists lists, AnalysisEngine engine, AuditTrail audit, Clock clock,
-                  AttackTechniques attack) {
-        this.attack = attack;
+    IntelAnalysis(JdbcClient jdbc, WarningLists lists, AnalysisEngine engine, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.lists = lists;
         this.engine = engine;
@@ -144,14 +130,7 @@ public class IntelAnalysis {
         var statement = jdbc.sql("""
                 select a.stix_id, c.alias, a.tlp, a.submitter, a.submitter_hidden, a.pattern, a.status, a.reason,
                        a.value_type, a.value, a.confidence, a.reporters, a.sightings, a.last_sighted, a.valid_until,
-                       a.stored_at, a.retro_status, a.retro_done, a.retro_total, a.retro_hits, a.retro_note,
-                       array(select distinct r ->> 'external_id'
-                             from intel_object o cross join lateral jsonb_array_elements(
-                                  case when jsonb_typeof(o.body::jsonb -> 'external_references') = 'array'
-                                       then o.body::jsonb -> 'external_references' else '[]'::jsonb end) r
-                             where o.collection_id = a.collection_id and o.stix_id = a.stix_id and o.is_last
-                               and r ->> 'source_name' in ('mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack')
-                             ) as techniques
+                       a.stored_at, a.retro_status, a.retro_done, a.retro_total, a.retro_hits, a.retro_note
                 from intel_analysis_indicator a join intel_collection c on c.id = a.collection_id
                 where """ + " " + where + visibility + " order by a.stored_at desc, a.stix_id limit :limit")
                 .param("limit", limit);
@@ -170,39 +149,10 @@ public class IntelAnalysis {
                     st.equals("warning-listed") && reason != null ? reason.split(" ", 2)[0] : null, rs.getString(9),
                     rs.getString(10), rs.getInt(11), rs.getInt(12), rs.getLong(13), instant(rs.getObject(14, OffsetDateTime.class)),
                     instant(rs.getObject(15, OffsetDateTime.class)), instant(rs.getObject(16, OffsetDateTime.class)),
-                    new RetroHunt(rs.getString(17), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getString(21)),
-                    techniqueIds(rs.getArray(22)));
+                    new RetroHunt(rs.getString(17), rs.getInt(18), rs.getInt(19), rs.getInt(20), rs.getString(21)));
         }).list();
-        rows = named(rows);
         recordRestrictedReads(actor, rows);
         return rows;
-    }
-
-    private static List<TechniqueRef> techniqueIds(java.sql.Array array) throws java.sql.SQLException {
-        List<TechniqueRef> out = new java.util.ArrayList<>();
-        for (Object o : (Object[]) array.getArray()) {
-            if (o instanceof String id && TechniqueId.isValid(id)) {
-                out.add(new TechniqueRef(TechniqueId.of(id).value(), null, null));
-            }
-        }
-        return out;
-    }
-
-    /** The techniques' names, in one catalogue lookup for the whole page. */
-    private List<AnalysedIndicator> named(List<AnalysedIndicator> rows) {
-        java.util.Set<TechniqueId> ids = new java.util.LinkedHashSet<>();
-        rows.forEach(r -> r.techniques().forEach(t -> ids.add(TechniqueId.of(t.id()))));
-        if (ids.isEmpty()) {
-            return rows;
-        }
-        java.util.Map<TechniqueId, NamedTechnique> names = attack.name(ids);
-        return rows.stream().map(r -> new AnalysedIndicator(r.stixId(), r.collection(), r.tlp(), r.submitter(),
-                r.mine(), r.pattern(), r.status(), r.reason(), r.warningList(), r.valueType(), r.value(),
-                r.confidence(), r.reporters(), r.sightings(), r.lastSighted(), r.validUntil(), r.storedAt(),
-                r.retroHunt(), r.techniques().stream().map(t -> {
-                    NamedTechnique n = names.get(TechniqueId.of(t.id()));
-                    return n == null ? t : new TechniqueRef(t.id(), n.displayName(), n.url());
-                }).toList())).toList();
     }
 
     /** Reads of TLP:AMBER and stricter values are audited, as the STIX store audits reads of the objects. */
