@@ -1,2 +1,0 @@
-/** {@code finres credit}: the sharing credit ranking, ledgers and false positives on the hub. */
-package org.finres.cli.credit;
