@@ -47,6 +47,14 @@ class TargetCommandTests {
         assertThat(transfer.statusCode()).isEqualTo(201);
         assertThat(Files.readString(dir.resolve("router.log"))).contains("ready router port=" + port);
         assertThat(Files.exists(dir.resolve("primary.pid"))).isTrue();
+        // The command is started only once the standby has attached (the front answers before that); interrupting
+        // it earlier is an interrupted start, not a stop.
+        java.time.Instant attachDeadline = java.time.Instant.now().plusSeconds(60);
+        while (!(Files.exists(dir.resolve("b.log")) && Files.readString(dir.resolve("b.log")).contains("node b: attached"))
+                && java.time.Instant.now().isBefore(attachDeadline)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000); // the command's readiness poll runs every 200 ms
 
         cli.interrupt();
         cli.join(60_000);
