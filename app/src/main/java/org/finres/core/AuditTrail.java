@@ -9,10 +9,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.finres.core.internal.AuditChain;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -22,6 +25,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * with the change it describes; {@link #recordIndependently} commits at once, for refusals and failed
  * logins whose surrounding work is rolled back. Appends are serialised on the {@code audit_head} row, which
  * is what makes the chain a chain rather than a tree.
+ *
+ * <p>Inside a transaction, {@link #record} appends when that transaction is about to commit, after all its other
+ * work (ADR 029). The head row is then always the last lock a transaction takes, and it is held only for the
+ * commit: a transaction that audited early and then waited for another's row, while that one waited for the head,
+ * was a deadlock PostgreSQL broke by failing one of them.
  */
 @Service
 public class AuditTrail {
@@ -46,14 +54,78 @@ public class AuditTrail {
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records within the caller's transaction (or a new one when there is none). */
+    /**
+     * Records within the caller's transaction, appended just before it commits (or at once, in a transaction of
+     * its own, when there is none). Records of one transaction keep the order in which they were recorded.
+     */
     public void record(Actor actor, AuditEntry entry) {
-        joining.executeWithoutResult(status -> append(actor, entry));
+        Pending pending = new Pending(actor, entry, currentRemoteAddress());
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            atCommit().add(pending);
+        } else {
+            joining.executeWithoutResult(status -> append(pending));
+        }
     }
 
     /** Records in a transaction of its own, which commits even when the caller's work is rolled back. */
     public void recordIndependently(Actor actor, AuditEntry entry) {
-        independent.executeWithoutResult(status -> append(actor, entry));
+        Pending pending = new Pending(actor, entry, currentRemoteAddress());
+        independent.executeWithoutResult(status -> append(pending));
+    }
+
+    /** What a transaction recorded and has not appended yet; bound to that transaction only. */
+    private List<Pending> atCommit() {
+        @SuppressWarnings("unchecked")
+        List<Pending> bound = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        List<Pending> pending = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, pending);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                // After every other synchronisation's work, so that nothing takes a lock after the head's.
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+
+            @Override
+            public void suspend() {
+                // A REQUIRES_NEW transaction inside this one records into its own list, not this one's.
+                TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(AuditTrail.this, pending);
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                for (Pending p : pending) {
+                    append(p);
+                }
+                pending.clear();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+                if (status == STATUS_COMMITTED && !pending.isEmpty()) {
+                    // Recorded by after-commit work that ran in the committed transaction's scope: too late for
+                    // it, so appended in a transaction of its own rather than lost.
+                    List<Pending> late = List.copyOf(pending);
+                    pending.clear();
+                    independent.executeWithoutResult(s -> late.forEach(AuditTrail.this::append));
+                }
+            }
+        });
+        return pending;
+    }
+
+    /** A record as the caller made it: the remote address is the request's, read on the caller's thread. */
+    private record Pending(Actor actor, AuditEntry entry, String remoteAddress) {
     }
 
     /** Records a refusal; always committed. */
@@ -68,7 +140,9 @@ public class AuditTrail {
         record(actor, AuditEntry.success("restricted.read", targetType, targetId, targetInstitution));
     }
 
-    private void append(Actor actor, AuditEntry entry) {
+    private void append(Pending pending) {
+        Actor actor = pending.actor();
+        AuditEntry entry = pending.entry();
         Head head = jdbc.sql("select seq, hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         long seq = head.seq() + 1;
@@ -76,7 +150,7 @@ public class AuditTrail {
         String actorInstitution = actor.institutionId() == null ? null : actor.institutionId().value();
         String targetInstitution = entry.targetInstitution() == null ? null : entry.targetInstitution().value();
         String details = AuditChain.canonicalJson(entry.details());
-        String remote = currentRemoteAddress();
+        String remote = pending.remoteAddress();
         String hash = AuditChain.hash(seq, at, actor.auditName(), actorInstitution, entry.action(),
                 entry.targetType(), entry.targetId(), targetInstitution, entry.outcome().name(), details, remote,
                 head.hash());

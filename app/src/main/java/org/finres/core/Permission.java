@@ -60,7 +60,11 @@ public enum Permission {
      * Read the sector's resilience aggregates: concentration, counts, drill outcomes per institution. Never a
      * member's register itself.
      */
-    RESILIENCE_SECTOR;
+    RESILIENCE_SECTOR,
+    /** Read the sharing credit ranking (every member's points) and ledgers (an institution: its own). */
+    CREDIT_READ,
+    /** Mark shared indicators false positive and adjust a member's credit by hand (hub analysts and admins). */
+    CREDIT_MANAGE;
 
     /** How far a granted permission reaches: only the actor's own tenant, or every tenant. */
     public enum Reach { OWN, ALL }

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The indicators every event is matched against: uploaded by the hub's analysts as CSV, JSON Lines or one value a
- * line (the intelligence module will add those shared over TAXII), retired when no longer useful.
+ * line, and those the intelligence module registers for shared STIX indicators ({@link #register}), retired when
+ * no longer useful.
  */
 @Service
 public class Indicators {
@@ -105,6 +106,67 @@ public class Indicators {
         }
         audit.record(actor, AuditEntry.success("indicators.retire", "indicator", Long.toString(id), null));
         reloadAfterCommit();
+    }
+
+    /** A value in the canonical form detection matches it in (type code and value as INDICATORS.md defines). */
+    public record CanonicalValue(String type, String value) {
+    }
+
+    /** A value registered on another module's behalf: the row it is matched as. */
+    public record Registered(long id, String type, String value) {
+    }
+
+    /**
+     * The canonical form of a typed value, or a refusal naming what is wrong; nothing is stored. Lets the
+     * intelligence module compare a STIX value with warning lists exactly as detection would match it.
+     */
+    public CanonicalValue canonical(String type, String value) {
+        try {
+            IndicatorValue v = IndicatorValue.parse(type, value);
+            return new CanonicalValue(v.type().code(), v.value());
+        } catch (org.finres.detection.internal.indicator.IndicatorFormatException e) {
+            throw new InvalidInputException("value", e.getMessage());
+        }
+    }
+
+    /**
+     * Registers (or reactivates) one value for matching on the hub's own behalf, for indicators shared as STIX;
+     * runs in the caller's transaction and the index sees it after commit. A value already listed keeps its row
+     * and its source.
+     */
+    @Transactional
+    public Registered register(Actor actor, String type, String value, String label, String source) {
+        access.requireAll(actor, Permission.INDICATORS_MANAGE, "indicators.register", "indicator", null);
+        CanonicalValue c = canonical(type, value);
+        IndicatorValue v = IndicatorValue.parse(c.type(), c.value());
+        if (source == null || source.isBlank() || source.length() > 200) {
+            throw new InvalidInputException("source", "must be 1 to 200 characters");
+        }
+        IndicatorStore.Upserted done = store.upsert(List.of(v), java.util.Collections.singletonList(label),
+                source.strip(), clock.instant(), actor.auditName());
+        long id = store.idOf(c.type(), c.value());
+        if (done.added() + done.reactivated() > 0) {
+            audit.record(actor, AuditEntry.success("indicators.register", "indicator", Long.toString(id), null)
+                    .with("source", source.strip()));
+            reloadAfterCommit();
+        }
+        return new Registered(id, c.type(), c.value());
+    }
+
+    /**
+     * Retires a row registered with {@link #register} once nothing needs it any more; a row whose source is not
+     * {@code sourcePrefix...} (an analyst's upload of the same value) is left alone. True when it was retired.
+     */
+    @Transactional
+    public boolean withdraw(Actor actor, long id, String sourcePrefix) {
+        access.requireAll(actor, Permission.INDICATORS_MANAGE, "indicators.retire", "indicator", Long.toString(id));
+        if (!store.retireFromSource(id, sourcePrefix, clock.instant())) {
+            return false;
+        }
+        audit.record(actor, AuditEntry.success("indicators.retire", "indicator", Long.toString(id), null)
+                .with("source", sourcePrefix));
+        reloadAfterCommit();
+        return true;
     }
 
     /** The index is rebuilt from the table, so only after the change is committed can it see it. */

@@ -29,6 +29,7 @@ import org.finres.core.InvalidInputException;
 import org.finres.core.NotFoundException;
 import org.finres.core.Permission;
 import org.finres.intel.internal.HubIdentities;
+import org.finres.intel.internal.IndicatorFacts;
 import org.finres.intel.internal.Markings;
 import org.finres.intel.internal.ObjectStore;
 import org.finres.intel.internal.SubmitterMasking;
@@ -157,6 +158,8 @@ public class IntelSharing {
         boolean hidden = request.attribution() == Attribution.ANONYMOUS;
         Map<UUID, Integer> addedPer = new LinkedHashMap<>();
         List<String[]> corroborations = new ArrayList<>();
+        List<IndicatorShared> shared = new ArrayList<>();
+        boolean exposureShare = candidates.stream().anyMatch(cand -> cand.object().type().equals("vulnerability"));
         // Group by collection so each collection's writer lock is taken once, and in one order (by id) for every
         // share, so that two shares spanning the same collections never wait on each other's locks crosswise.
         Map<IntelCollection, List<Candidate>> byCollection = candidates.stream()
@@ -172,6 +175,7 @@ public class IntelSharing {
                 if (pattern.isPresent()) {
                     if (!patternsInUpload.add(pattern.get())) {
                         outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE, "the same pattern appears earlier in this upload"));
+                        shared.add(sharedEvent(cand, pattern.get(), submitter, now, IndicatorShared.Kind.DUPLICATE, null, hidden, exposureShare));
                         continue;
                     }
                     Optional<ObjectStore.PatternCandidate> earlier = sharedBefore(c, pattern.get(), cand);
@@ -180,12 +184,16 @@ public class IntelSharing {
                         if (e.submitter().equals(submitter)) {
                             outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE,
                                     "your institution already shared this pattern as " + e.stixId()));
+                            shared.add(sharedEvent(cand, pattern.get(), submitter, now, IndicatorShared.Kind.DUPLICATE, null, hidden, exposureShare));
                         } else if (alreadyCorroborated(c, e.stixId(), submitter)) {
                             outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE,
                                     "your institution already corroborated " + e.stixId()));
+                            shared.add(sharedEvent(cand, pattern.get(), submitter, now, IndicatorShared.Kind.DUPLICATE, null, hidden, exposureShare));
                         } else {
                             outcomes.add(outcome(cand, ShareSummary.Outcome.CORROBORATION, e.stixId()));
                             corroborations.add(new String[] {c.id().toString(), e.stixId()});
+                            shared.add(sharedEvent(cand, pattern.get(), submitter, now, IndicatorShared.Kind.CORROBORATION,
+                                    e.stixId(), hidden, exposureShare));
                         }
                         continue;
                     }
@@ -208,13 +216,20 @@ public class IntelSharing {
             int added = 0;
             for (int i = 0; i < results.size(); i++) {
                 Candidate cand = stored.get(i);
+                Optional<String> pattern = stixPattern(cand.object());
                 switch (results.get(i)) {
                     case ObjectStore.Outcome.Added a -> {
                         outcomes.add(outcome(cand, ShareSummary.Outcome.ACCEPTED, null));
                         added++;
+                        pattern.ifPresent(p -> shared.add(sharedEvent(cand, p, submitter, now, IndicatorShared.Kind.FIRST_REPORT,
+                                null, hidden, exposureShare)));
                     }
-                    case ObjectStore.Outcome.Duplicate d -> outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE,
-                            "version " + d.versionText() + " is already stored"));
+                    case ObjectStore.Outcome.Duplicate d -> {
+                        outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE,
+                                "version " + d.versionText() + " is already stored"));
+                        pattern.ifPresent(p -> shared.add(sharedEvent(cand, p, submitter, now, IndicatorShared.Kind.DUPLICATE,
+                                null, hidden, exposureShare)));
+                    }
                     case ObjectStore.Outcome.Refused r -> rejected.add(new ShareSummary.Rejection(cand.location(),
                             cand.object().id().toString(), r.reason()));
                 }
@@ -258,7 +273,18 @@ public class IntelSharing {
             String alias = collections.values().stream().filter(c -> c.id().equals(e.getKey())).findFirst().map(IntelCollection::alias).orElse("");
             events.publishEvent(new IntelObjectsAdded(e.getKey(), alias, submitter, e.getValue()));
         }
+        if (!shared.isEmpty()) {
+            events.publishEvent(new IndicatorsShared(shared));
+        }
         return summary;
+    }
+
+    private static IndicatorShared sharedEvent(Candidate cand, String pattern, InstitutionId submitter, Instant at,
+                                               IndicatorShared.Kind kind, String corroborates, boolean hidden,
+                                               boolean exposureShare) {
+        return new IndicatorShared(cand.object().id().toString(), IndicatorFacts.patternSha256(pattern), submitter,
+                cand.collection().alias(), cand.tlp(), at, kind, corroborates, hidden,
+                exposureShare || IndicatorFacts.aboutExposure(cand.object()));
     }
 
     private static <T> List<T> first(List<T> all) {

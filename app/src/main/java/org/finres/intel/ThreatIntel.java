@@ -21,6 +21,7 @@ import org.finres.intel.internal.CollectionCatalogue;
 import org.finres.intel.internal.Cursors;
 import org.finres.intel.internal.EnvelopeReader;
 import org.finres.intel.internal.HubIdentities;
+import org.finres.intel.internal.IndicatorFacts;
 import org.finres.intel.internal.Markings;
 import org.finres.intel.internal.ObjectStore;
 import org.finres.intel.internal.SubmitterMasking;
@@ -253,6 +254,8 @@ public class ThreatIntel {
                     recipients, actor.institutionId(), sharing.hideSubmitter(), actor.auditName(),
                     object.json().text()));
         }
+        // Classified before the insert, against what was there already: what sharing credit scores (ADR 028).
+        List<IndicatorShared> shared = classify(actor.institutionId(), c, valid, versions, sharing.hideSubmitter(), requested);
         List<ObjectStore.Outcome> outcomes = versions.isEmpty() ? List.of() : store.insert(c.id(), versions);
         List<StatusDetail> successes = new ArrayList<>(withheld);
         int added = 0;
@@ -286,7 +289,62 @@ public class ThreatIntel {
         if (added > 0) {
             events.publishEvent(new IntelObjectsAdded(c.id(), c.alias(), actor.institutionId(), added));
         }
+        List<IndicatorShared> stored = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            IndicatorShared e = shared.get(i);
+            if (e == null) continue;
+            switch (outcomes.get(i)) {
+                case ObjectStore.Outcome.Added a -> stored.add(e);
+                case ObjectStore.Outcome.Duplicate d -> stored.add(e.kind() == IndicatorShared.Kind.DUPLICATE ? e
+                        : new IndicatorShared(e.stixId(), e.patternSha256(), e.submitter(), e.collection(), e.tlp(), e.at(),
+                        IndicatorShared.Kind.DUPLICATE, null, e.anonymous(), e.exposure()));
+                case ObjectStore.Outcome.Refused r -> {
+                    // Not stored, so not shared.
+                }
+            }
+        }
+        if (!stored.isEmpty()) {
+            events.publishEvent(new IndicatorsShared(stored));
+        }
         return status;
+    }
+
+    /**
+     * For each version to store, the share it would be if stored ({@code null} for what is not a STIX indicator): a
+     * pattern no community indicator here has yet is a first report; one another member already shared under another
+     * id corroborates theirs; a pattern this member already shared, or a new version of the same indicator, or the
+     * same pattern twice in one request is a duplicate.
+     */
+    private List<IndicatorShared> classify(InstitutionId submitter, IntelCollection c, List<StixObject> objects,
+                                           List<ObjectStore.NewVersion> versions, boolean hidden, Instant at) {
+        boolean exposureShare = objects.stream().anyMatch(o -> o.type().equals("vulnerability"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<IndicatorShared> out = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            StixObject o = objects.get(i);
+            Optional<String> pattern = IndicatorFacts.stixPattern(o);
+            if (pattern.isEmpty()) {
+                out.add(null);
+                continue;
+            }
+            String id = o.id().toString();
+            IndicatorShared.Kind kind = IndicatorShared.Kind.FIRST_REPORT;
+            String corroborates = null;
+            if (!seen.add(pattern.get())) {
+                kind = IndicatorShared.Kind.DUPLICATE;
+            } else {
+                List<ObjectStore.PatternCandidate> earlier = store.indicatorsWithPattern(c.id(), pattern.get());
+                if (earlier.stream().anyMatch(e -> e.stixId().equals(id) || e.submitter().equals(submitter))) {
+                    kind = IndicatorShared.Kind.DUPLICATE;
+                } else if (!earlier.isEmpty()) {
+                    kind = IndicatorShared.Kind.CORROBORATION;
+                    corroborates = earlier.getFirst().stixId();
+                }
+            }
+            out.add(new IndicatorShared(id, IndicatorFacts.patternSha256(pattern.get()), submitter, c.alias(),
+                    versions.get(i).tlp(), at, kind, corroborates, hidden, exposureShare || IndicatorFacts.aboutExposure(o)));
+        }
+        return out;
     }
 
     /**

@@ -188,6 +188,44 @@ class AttackIntegrationTests {
     }
 
     @Test
+    void aSharedIndicatorCitingATechniqueIsShownWithItsNameInTheAnalysis() throws Exception {
+        InstitutionId bank = sector.institution("attack-intel", InstitutionKind.BANK);
+        String id = "indicator--" + java.util.UUID.randomUUID();
+        String indicator = """
+                {"type":"indicator","spec_version":"2.1","id":"%s","created":"2026-12-01T00:00:00.000Z",
+                 "modified":"2026-12-01T00:00:00.000Z","name":"VPN brute forcer","pattern_type":"stix",
+                 "pattern":"[ipv4-addr:value = '100.64.78.%d']","valid_from":"2026-12-01T00:00:00Z",
+                 "external_references":[{"source_name":"mitre-attack","external_id":"T1133"},
+                                        {"source_name":"mitre-attack","external_id":"T1059.001"},
+                                        {"source_name":"capec","external_id":"CAPEC-560"}]}"""
+                .formatted(id, ADDRESSES.incrementAndGet() % 250);
+        String token = sector.token(bank, TokenScope.INTEL_WRITE);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/taxii2/sector/collections/sector-green/objects/"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/taxii+json;version=2.1")
+                .header("Accept", "application/taxii+json;version=2.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"objects\":[" + indicator + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpResponse<String> analysed = get(token, "/api/v1/intel/indicators/" + id);
+        while (analysed.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            analysed = get(token, "/api/v1/intel/indicators/" + id);
+        }
+        assertThat(analysed.statusCode()).as(analysed.body()).isEqualTo(200);
+        JsonNode techniques = json.readTree(analysed.body()).get("techniques");
+        assertThat(techniques).extracting(t -> t.get("id").stringValue()).containsExactlyInAnyOrder("T1133", "T1059.001");
+        assertThat(techniques).extracting(t -> t.path("name").asString(""))
+                .contains("External Remote Services", "Command and Scripting Interpreter: PowerShell");
+        WebVisitor en = visitor("en", bank, Role.INSTITUTION_ANALYST);
+        assertThat(en.get("/intel/analysis").body()).contains("data-testid=\"indicator-techniques\"")
+                .contains("T1133 External Remote Services");
+    }
+
+    @Test
     void thePageListsTechniquesInBothLanguagesAndOffersTheImportOnlyToTheHub() throws Exception {
         InstitutionId bank = sector.institution("attack-page", InstitutionKind.BANK);
         WebVisitor en = visitor("en", bank, Role.INSTITUTION_ANALYST);

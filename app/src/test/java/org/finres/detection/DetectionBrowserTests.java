@@ -22,15 +22,12 @@ import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.TokenScope;
 import org.finres.core.UserAccount;
-import org.finres.testing.BrowserVisits;
-import org.finres.testing.DebianChromium;
+import org.finres.testing.ChromiumSession;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,9 +43,6 @@ class DetectionBrowserTests {
 
     private static final Actor.SystemProcess SETUP = new Actor.SystemProcess("test-setup");
 
-    private static DebianChromium chromium;
-    private static Browser browser;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -58,29 +52,12 @@ class DetectionBrowserTests {
     @Autowired
     Alerts alerts;
 
-    private final BrowserVisits visits = new BrowserVisits();
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = DebianChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
 
     @BeforeEach
     void demoRules() {
         catalogue.importShippedPack(SETUP, "demo", RuleScope.HUB);
-    }
-
-    @AfterEach
-    void closeContexts() {
-        visits.close();
     }
 
     @Test
@@ -138,7 +115,7 @@ class DetectionBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("main h1")).hasText("偵測規則");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=rule-upload]")).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("/tmp/detection-rules-zh-TW.png")).setFullPage(true));
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -178,12 +155,12 @@ class DetectionBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("[data-testid=import-result]")).containsText("新增 1");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=rules]")).containsText("Browser test rule " + key.substring(0, 8));
         Files.delete(rule);
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     /** A fresh browser profile (no cookies) whose Accept-Language is the given locale. */
     private Page browse(String locale) {
-        return visits.browse(browser, "http://localhost:" + port, locale);
+        return chromium.browse(port, locale);
     }
 
     private long raiseRdpAlert(InstitutionId bank, String address) throws Exception {

@@ -3,7 +3,6 @@ package org.finres.resilience;
 import java.nio.file.Paths;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.finres.core.InstitutionId;
@@ -11,14 +10,11 @@ import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.TokenScope;
 import org.finres.core.UserAccount;
-import org.finres.testing.BrowserVisits;
-import org.finres.testing.DebianChromium;
+import org.finres.testing.ChromiumSession;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,33 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HubIntegrationTest
 class ResilienceBrowserTests {
 
-    private static DebianChromium chromium;
-    private static Browser browser;
-
     @LocalServerPort
     int port;
     @Autowired
     TestSector sector;
 
-    private final BrowserVisits visits = new BrowserVisits();
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = DebianChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        visits.close();
-    }
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
 
     @Test
     void theGraphHighlightsTheHiddenSpofAndTheCommandViewMarksAStepDone() {
@@ -96,16 +72,10 @@ class ResilienceBrowserTests {
         page.locator("form.language-switch button[value='zh-TW']").click();
         PlaywrightAssertions.assertThat(page.locator("main h1")).hasText("Carrier outage drill");
         PlaywrightAssertions.assertThat(page.locator("[data-testid=all-steps] li[data-element=hinet] .badge")).hasText("完成");
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     private Page login(UserAccount user, String locale) {
-        Page page = visits.browse(browser, "http://localhost:" + port, locale);
-        page.navigate("/login");
-        page.locator("#username").fill(user.username());
-        page.locator("#password").fill(TestSector.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        PlaywrightAssertions.assertThat(page.locator("nav.sidebar")).isVisible();
-        return page;
+        return chromium.signIn(port, user.username(), locale);
     }
 }

@@ -5,21 +5,17 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.finres.core.InstitutionId;
 import org.finres.core.Role;
 import org.finres.core.UserAccount;
-import org.finres.testing.BrowserVisits;
-import org.finres.testing.DebianChromium;
+import org.finres.testing.ChromiumSession;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.finres.vault.engine.custody.CustodianRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HubIntegrationTest
 class VaultBrowserTests {
 
-    private static DebianChromium chromium;
-    private static Browser browser;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -43,25 +36,8 @@ class VaultBrowserTests {
     @Autowired
     VaultFreshness freshness;
 
-    private final BrowserVisits visits = new BrowserVisits();
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = DebianChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        visits.close();
-    }
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
 
     @Test
     void custodiansReadFreshnessAndApproveARestoreWithTheirSharesInBothLanguages() throws Exception {
@@ -121,17 +97,11 @@ class VaultBrowserTests {
         PlaywrightAssertions.assertThat(regulator.locator("[data-testid=ledger-verification]")).containsText("帳本完整");
         regulator.locator("[data-testid=verify-ledger]").click();
         PlaywrightAssertions.assertThat(regulator.locator("[data-testid=ledger-verification]")).containsText("帳本完整");
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     private Page login(UserAccount user, String locale) {
-        Page page = visits.browse(browser, "http://localhost:" + port, locale);
-        page.navigate("/login");
-        page.locator("#username").fill(user.username());
-        page.locator("#password").fill(TestSector.PASSWORD);
-        page.locator("form[action='/login'] button[type=submit]").click();
-        PlaywrightAssertions.assertThat(page.locator("nav.sidebar")).isVisible();
-        return page;
+        return chromium.signIn(port, user.username(), locale);
     }
 
     private static Path shareFile(byte[] share) throws Exception {

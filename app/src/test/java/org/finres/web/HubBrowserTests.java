@@ -19,14 +19,11 @@ import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.Role;
 import org.finres.core.UserAccount;
-import org.finres.testing.BrowserVisits;
-import org.finres.testing.DebianChromium;
+import org.finres.testing.ChromiumSession;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,38 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HubIntegrationTest
 class HubBrowserTests {
 
-    private static DebianChromium chromium;
-    private static Browser browser;
-
     @LocalServerPort
     int port;
 
     @Autowired
     TestSector sector;
 
-    private final BrowserVisits visits = new BrowserVisits();
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = DebianChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void closeContexts() {
-        visits.close();
-    }
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
 
     /** A fresh browser profile (no cookies) whose Accept-Language is the given locale. */
     private Page browse(String locale) {
-        return visits.browse(browser, "http://localhost:" + port, locale);
+        return chromium.browse(port, locale);
     }
 
     private static void login(Page page, String username, String password) {
@@ -119,7 +96,7 @@ class HubBrowserTests {
         elsewhere.locator("form.language-switch button[value='en']").click();
         expectHeading(elsewhere, "Dashboard");
         PlaywrightAssertions.assertThat(elsewhere.locator("nav.sidebar")).containsText("Audit trail");
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -187,7 +164,7 @@ class HubBrowserTests {
         page.navigate("/");
         waitForDashboard(page);
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("hub-dashboard.png")).setFullPage(true));
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -198,7 +175,7 @@ class HubBrowserTests {
         PlaywrightAssertions.assertThat(page.locator("[data-testid=login-error]")).hasText("Wrong username or password.");
         PlaywrightAssertions.assertThat(page.locator("#username")).isVisible();
         assertThat(page.url()).endsWith("/login?error=bad");
-        assertThat(visits.consoleErrors()).isEmpty();
+        assertThat(chromium.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -228,7 +205,7 @@ class HubBrowserTests {
         expectHeading(page, "You may not open this page");
         Response edit = page.navigate("/institutions/" + bank.value() + "/edit");
         assertThat(edit.status()).isEqualTo(403);
-        assertThat(visits.consoleErrors()).allSatisfy(error -> assertThat(error).contains("403"));
+        assertThat(chromium.consoleErrors()).allSatisfy(error -> assertThat(error).contains("403"));
     }
 
     /** A file in the app module's target folder, wherever the build runs the tests from. */

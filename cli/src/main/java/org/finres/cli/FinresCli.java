@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.finres.cli.admin.AdminCommand;
 import org.finres.cli.attack.AttackCommand;
+import org.finres.cli.credit.CreditCommand;
 import org.finres.cli.audit.AuditCommand;
 import org.finres.cli.detection.AlertsCommand;
 import org.finres.cli.detection.IndicatorsCommand;
@@ -34,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "FinRes: the financial cyber-resilience hub and its command line.",
         subcommands = {DemoCommand.class, ServeCommand.class, AdminCommand.class, AuditCommand.class, EventsCommand.class,
                 RulesCommand.class, AlertsCommand.class, IndicatorsCommand.class, AttackCommand.class, IntelCommand.class,
-                SigmaCommand.class, VaultCommand.class, ResilienceCommand.class, HelpCommand.class},
+                SigmaCommand.class, VaultCommand.class, ResilienceCommand.class, CreditCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -86,6 +86,18 @@ public class IndicatorStore {
                 .param("at", Timestamp.from(at)).param("id", id).update() > 0;
     }
 
+    public long idOf(String type, String value) {
+        return jdbc.sql("select id from indicator where type = :t and value = :v").param("t", type).param("v", value)
+                .query(Long.class).single();
+    }
+
+    public boolean retireFromSource(long id, String sourcePrefix, Instant at) {
+        return jdbc.sql("""
+                update indicator set active = false, retired_at = :at
+                where id = :id and active and starts_with(source, :prefix)
+                """).param("at", Timestamp.from(at)).param("id", id).param("prefix", sourcePrefix).update() > 0;
+    }
+
     /** Streams every active indicator, for building the index. */
     public void forEachActive(Consumer<Indicator> sink) {
         jdbc.sql("select id, type, value from indicator where active").query(rs -> {

@@ -38,10 +38,12 @@ class IntelSharePages {
 
     private final IntelSharing sharing;
     private final TaxiiProperties properties;
+    private final org.finres.intel.IntelAnalysis analysis;
 
-    IntelSharePages(IntelSharing sharing, TaxiiProperties properties) {
+    IntelSharePages(IntelSharing sharing, TaxiiProperties properties, org.finres.intel.IntelAnalysis analysis) {
         this.sharing = sharing;
         this.properties = properties;
+        this.analysis = analysis;
     }
 
     @Bean
@@ -115,7 +117,11 @@ class IntelSharePages {
 
     @GetMapping("/shares/{id}")
     String submission(@PathVariable String id, Model model) {
-        model.addAttribute("s", sharing.submission(CurrentActor.get(), id));
+        ShareSummary s = sharing.submission(CurrentActor.get(), id);
+        model.addAttribute("s", s);
+        model.addAttribute("flags", CurrentActor.get().holds(Permission.INTEL_READ)
+                ? analysis.warningFlags(CurrentActor.get(), s.objects().stream().map(ShareSummary.ObjectOutcome::id).toList())
+                : java.util.Map.of());
         return "intel/submission";
     }
 }

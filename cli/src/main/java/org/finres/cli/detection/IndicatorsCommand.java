@@ -1,11 +1,8 @@
 package org.finres.cli.detection;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.finres.cli.CliEnvironment;
+import org.finres.cli.remote.UploadInput;
 import org.finres.cli.ExitStatus;
 import org.finres.cli.remote.Column;
 import org.finres.cli.remote.HubClient;
@@ -15,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
@@ -77,18 +73,7 @@ public final class IndicatorsCommand {
         }
 
         private byte[] read() {
-            try {
-                if (file.equals("-")) {
-                    return CliEnvironment.of(spec).stdin().readAllBytes();
-                }
-                Path path = Path.of(file);
-                if (!Files.isRegularFile(path)) {
-                    throw new ParameterException(spec.commandLine(), "no such indicator list: " + file);
-                }
-                return Files.readAllBytes(path);
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
-            }
+            return UploadInput.read(spec, file, "indicator list");
         }
     }
 

@@ -1,0 +1,2 @@
+/** {@code finres credit}: the sharing credit ranking, ledgers and false positives on the hub. */
+package org.finres.cli.credit;
