@@ -261,8 +261,8 @@ public class IntelAnalysis {
         }
         String type = switch (entry) {
             case WarningList.Entry.Domain d -> "domain";
-            case WarningList.Entry.Network n -> n.prefix() == n.address().length * 8
-                    ? (n.address().length == 4 ? "ipv4" : "ipv6") : "cidr";
+            case WarningList.Entry.Network n -> n.network().isHost()
+                    ? (n.network().isIpv4() ? "ipv4" : "ipv6") : "cidr";
         };
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("note", "may be at most 500 characters");

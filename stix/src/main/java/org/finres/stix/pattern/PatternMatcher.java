@@ -1,6 +1,7 @@
 package org.finres.stix.pattern;
 
 import org.finres.stix.model.StixTimestamp;
+import org.finres.stix.net.IpNetwork;
 import org.finres.stix.pattern.StixPattern.Comparison;
 import org.finres.stix.pattern.StixPattern.Literal;
 import org.finres.stix.pattern.StixPattern.Qualifier;
@@ -8,9 +9,6 @@ import org.finres.stix.pattern.StixPattern.Step;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -246,10 +244,10 @@ public final class PatternMatcher {
             case LIKE -> v.isString() && lit instanceof Literal.Text t && like(t.value()).matcher(v.stringValue()).matches();
             case MATCHES -> v.isString() && lit instanceof Literal.Text t
                     && regexes.computeIfAbsent(t.value(), java.util.regex.Pattern::compile).matcher(v.stringValue()).find();
-            case ISSUBSET -> v.isString() && lit instanceof Literal.Text t && Cidr.parse(t.value()).flatMap(outer ->
-                    Cidr.parse(v.stringValue()).map(outer::contains)).orElse(false);
-            case ISSUPERSET -> v.isString() && lit instanceof Literal.Text t && Cidr.parse(v.stringValue()).flatMap(outer ->
-                    Cidr.parse(t.value()).map(outer::contains)).orElse(false);
+            case ISSUBSET -> v.isString() && lit instanceof Literal.Text t && IpNetwork.parse(t.value()).flatMap(outer ->
+                    IpNetwork.parse(v.stringValue()).map(outer::contains)).orElse(false);
+            case ISSUPERSET -> v.isString() && lit instanceof Literal.Text t && IpNetwork.parse(v.stringValue()).flatMap(outer ->
+                    IpNetwork.parse(t.value()).map(outer::contains)).orElse(false);
             case EXISTS -> true;
         };
     }
@@ -306,34 +304,6 @@ public final class PatternMatcher {
         }
         if (!lit.isEmpty()) re.append(java.util.regex.Pattern.quote(lit.toString()));
         return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL);
-    }
-
-    /** An IPv4 or IPv6 network (a bare address is a /32 or /128); written without name lookups. */
-    record Cidr(BigInteger network, int prefix, int bits) {
-        static Optional<Cidr> parse(String s) {
-            int slash = s.indexOf('/');
-            String addr = slash < 0 ? s : s.substring(0, slash);
-            boolean v4 = addr.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-            boolean v6 = !v4 && addr.contains(":") && addr.matches("[0-9a-fA-F:.]+");
-            if (!v4 && !v6) return Optional.empty();
-            try {
-                byte[] raw = InetAddress.getByName(addr).getAddress();   // literal only: no DNS for these shapes
-                int bits = raw.length * 8;
-                int prefix = slash < 0 ? bits : Integer.parseInt(s.substring(slash + 1));
-                if (prefix < 0 || prefix > bits || (v4 && raw.length != 4)) return Optional.empty();
-                BigInteger value = new BigInteger(1, raw);
-                BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                        .shiftRight(prefix).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-                return Optional.of(new Cidr(value.and(mask), prefix, bits));
-            } catch (UnknownHostException | NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        boolean contains(Cidr inner) {
-            if (inner.bits != bits || inner.prefix < prefix) return false;
-            return inner.network.shiftRight(bits - prefix).equals(network.shiftRight(bits - prefix));
-        }
     }
 
     /** Duration of a WITHIN qualifier, for callers sizing their windows. */

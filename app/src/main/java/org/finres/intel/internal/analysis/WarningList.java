@@ -1,7 +1,10 @@
 package org.finres.intel.internal.analysis;
 
+import org.finres.stix.net.IpNetwork;
+
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A named list of values known to be benign (public resolvers, private ranges, CDN ranges, top domains): an
@@ -22,17 +25,12 @@ public record WarningList(String name, String title, List<Entry> entries) {
         /** The value as the list and the API show it. */
         String text();
 
-        /** An address ({@code prefix} = full length) or network; {@code address} is 4 or 16 bytes, host bits zero. */
-        record Network(byte[] address, int prefix, String text) implements Entry {
+        /** An address (a network of full length) or a network with its host bits zero. */
+        record Network(IpNetwork network, String text) implements Entry {
             public Network {
-                address = address.clone();
-            }
-
-            boolean contains(byte[] other, int otherPrefix) {
-                if (other.length != address.length || otherPrefix < prefix) {
-                    return false;
+                if (!network.hostBitsZero()) {
+                    throw new IllegalArgumentException("network '" + text + "' has host bits set");
                 }
-                return IpText.samePrefix(address, other, prefix);
             }
         }
 
@@ -54,36 +52,18 @@ public record WarningList(String name, String title, List<Entry> entries) {
     }
 
     /** The entry that covers the canonical value of the detection type, if any. */
-    public java.util.Optional<Entry> match(String type, String value) {
-        byte[] address;
-        int prefix;
-        switch (type) {
-            case "ipv4", "ipv6" -> {
-                address = IpText.parse(value);
-                if (address == null) return java.util.Optional.empty();
-                prefix = address.length * 8;
-            }
-            case "cidr" -> {
-                int slash = value.indexOf('/');
-                address = slash < 0 ? null : IpText.parse(value.substring(0, slash));
-                if (address == null) return java.util.Optional.empty();
-                try {
-                    prefix = Integer.parseInt(value.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    return java.util.Optional.empty();
-                }
-            }
-            case "domain" -> {
-                String d = value.toLowerCase(Locale.ROOT);
-                return entries.stream().filter(e -> e instanceof Entry.Domain dom && dom.covers(d)).findFirst();
-            }
-            default -> {
-                // URLs, hashes and e-mail addresses are specific enough to be malicious whatever their host.
-                return java.util.Optional.empty();
-            }
+    public Optional<Entry> match(String type, String value) {
+        if (type.equals("domain")) {
+            String d = value.toLowerCase(Locale.ROOT);
+            return entries.stream().filter(e -> e instanceof Entry.Domain dom && dom.covers(d)).findFirst();
         }
-        byte[] a = address;
-        int p = prefix;
-        return entries.stream().filter(e -> e instanceof Entry.Network n && n.contains(a, p)).findFirst();
+        Optional<IpNetwork> network = switch (type) {
+            case "ipv4", "ipv6" -> Optional.ofNullable(IpNetwork.parseAddress(value)).map(IpNetwork::of);
+            case "cidr" -> value.indexOf('/') < 0 ? Optional.empty() : IpNetwork.parse(value);
+            // URLs, hashes and e-mail addresses are specific enough to be malicious whatever their host.
+            default -> Optional.empty();
+        };
+        return network.flatMap(inner -> entries.stream()
+                .filter(e -> e instanceof Entry.Network n && n.network().contains(inner)).findFirst());
     }
 }

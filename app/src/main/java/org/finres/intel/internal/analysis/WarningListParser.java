@@ -1,5 +1,7 @@
 package org.finres.intel.internal.analysis;
 
+import org.finres.stix.net.IpNetwork;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,23 +87,23 @@ public final class WarningListParser {
         int slash = v.indexOf('/');
         if (slash >= 0 || v.indexOf(':') >= 0 || v.matches("[0-9.]+")) {
             String addressText = slash >= 0 ? v.substring(0, slash) : v;
-            byte[] address = IpText.parse(addressText);
+            byte[] address = IpNetwork.parseAddress(addressText);
             if (address == null) {
                 throw new IllegalArgumentException("'" + preview(addressText) + "' is not an IPv4 or IPv6 address");
             }
-            int bits = address.length * 8;
-            int prefix = bits;
+            IpNetwork network = IpNetwork.of(address);
             if (slash >= 0) {
                 String p = v.substring(slash + 1);
-                if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > bits) {
-                    throw new IllegalArgumentException("prefix length '" + preview(p) + "' must be 0 to " + bits);
+                int prefix = IpNetwork.prefixLength(p);
+                if (prefix < 0 || prefix > network.bits()) {
+                    throw new IllegalArgumentException("prefix length '" + preview(p) + "' must be 0 to " + network.bits());
                 }
-                prefix = Integer.parseInt(p);
-                if (!IpText.hostBitsZero(address, prefix)) {
+                network = new IpNetwork(address, prefix);
+                if (!network.hostBitsZero()) {
                     throw new IllegalArgumentException("network '" + preview(v) + "' has host bits set");
                 }
             }
-            return new WarningList.Entry.Network(address, prefix, v.toLowerCase(Locale.ROOT));
+            return new WarningList.Entry.Network(network, v.toLowerCase(Locale.ROOT));
         }
         String d = v.toLowerCase(Locale.ROOT);
         if (d.endsWith(".")) {
