@@ -171,7 +171,7 @@ public class IntelSharing {
             List<Candidate> stored = new ArrayList<>();
             Set<String> patternsInUpload = new HashSet<>();
             for (Candidate cand : entry.getValue()) {
-                Optional<String> pattern = stixPattern(cand.object());
+                Optional<String> pattern = IndicatorFacts.stixPattern(cand.object());
                 if (pattern.isPresent()) {
                     if (!patternsInUpload.add(pattern.get())) {
                         outcomes.add(outcome(cand, ShareSummary.Outcome.DUPLICATE, "the same pattern appears earlier in this upload"));
@@ -216,7 +216,7 @@ public class IntelSharing {
             int added = 0;
             for (int i = 0; i < results.size(); i++) {
                 Candidate cand = stored.get(i);
-                Optional<String> pattern = stixPattern(cand.object());
+                Optional<String> pattern = IndicatorFacts.stixPattern(cand.object());
                 switch (results.get(i)) {
                     case ObjectStore.Outcome.Added a -> {
                         outcomes.add(outcome(cand, ShareSummary.Outcome.ACCEPTED, null));
@@ -350,7 +350,7 @@ public class IntelSharing {
     }
 
     private static Optional<String> patternProblem(StixObject o) {
-        Optional<String> pattern = stixPattern(o);
+        Optional<String> pattern = IndicatorFacts.stixPattern(o);
         if (pattern.isEmpty()) return Optional.empty();
         try {
             PatternParser.parse(pattern.get());
@@ -358,18 +358,6 @@ public class IntelSharing {
         } catch (PatternSyntaxException e) {
             return Optional.of("$.pattern: " + e.getMessage());
         }
-    }
-
-    /** An indicator's pattern when it is a STIX pattern (other pattern languages are stored, not compared). */
-    private static Optional<String> stixPattern(StixObject o) {
-        if (!o.type().equals("indicator")) return Optional.empty();
-        JsonNode t = o.json().tree();
-        JsonNode type = t.get("pattern_type");
-        JsonNode pattern = t.get("pattern");
-        if (type == null || !type.isString() || !type.stringValue().equals("stix") || pattern == null || !pattern.isString()) {
-            return Optional.empty();
-        }
-        return Optional.of(pattern.stringValue());
     }
 
     /**

@@ -16,6 +16,7 @@ import org.finres.core.Role;
 import org.finres.core.TokenScope;
 import org.finres.detection.RuleCatalogue;
 import org.finres.detection.RuleScope;
+import org.finres.testing.HubHttp;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.finres.testing.WebVisitor;
@@ -86,6 +87,10 @@ class AttackIntegrationTests {
     RuleCatalogue catalogue;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private HubHttp hub() {
+        return new HubHttp(http, port);
+    }
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -265,14 +270,11 @@ class AttackIntegrationTests {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().get(token, path);
     }
 
     private HttpResponse<String> post(String token, String path, String type, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, path, type, body);
     }
 
     private HttpResponse<String> send(String token, String line) throws Exception {

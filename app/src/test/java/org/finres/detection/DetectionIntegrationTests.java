@@ -1,8 +1,6 @@
 package org.finres.detection;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import org.finres.core.Actor;
 import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.TokenScope;
+import org.finres.testing.HubHttp;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +44,10 @@ class DetectionIntegrationTests {
     Indicators indicators;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private HubHttp hub() {
+        return new HubHttp(http, port);
+    }
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -236,19 +239,14 @@ class DetectionIntegrationTests {
     }
 
     private HttpResponse<String> getRaw(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().get(token, path);
     }
 
     private HttpResponse<String> post(String token, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, path, body);
     }
 
     private HttpResponse<String> send(String token, String line) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(line)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, "/api/v1/events", "text/plain", line);
     }
 }

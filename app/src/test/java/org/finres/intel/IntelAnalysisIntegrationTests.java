@@ -21,6 +21,7 @@ import org.finres.core.TokenScope;
 import org.finres.events.search.EventQuery;
 import org.finres.events.search.EventSearch;
 import org.finres.core.Role;
+import org.finres.testing.HubHttp;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.WebVisitor;
 import java.util.Map;
@@ -51,6 +52,10 @@ class IntelAnalysisIntegrationTests {
     EventSearch events;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private HubHttp hub() {
+        return new HubHttp(http, port);
+    }
     InstitutionId bank;
     InstitutionId insurer;
     InstitutionId broker;
@@ -359,19 +364,15 @@ class IntelAnalysisIntegrationTests {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().get(token, path);
     }
 
     private HttpResponse<String> post(String token, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, path, body);
     }
 
     private HttpResponse<String> delete(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().delete(token, path);
     }
 
     private static JsonNode json(HttpResponse<String> r) {

@@ -1,8 +1,6 @@
 package org.finres.intel;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.List;
 import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.TokenScope;
+import org.finres.testing.HubHttp;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,10 @@ class WarningsOverTaxiiIntegrationTests {
     TestSector sector;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private HubHttp hub() {
+        return new HubHttp(http, port);
+    }
 
     @Test
     void anExposedWarningIsValidStixForItsRecipientAndInvisibleToOthers() throws Exception {
@@ -80,8 +83,6 @@ class WarningsOverTaxiiIntegrationTests {
     }
 
     private HttpResponse<String> post(String token, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, path, body);
     }
 }

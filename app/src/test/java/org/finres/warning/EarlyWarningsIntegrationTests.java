@@ -1,9 +1,7 @@
 package org.finres.warning;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -26,6 +24,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.finres.core.InstitutionId;
 import org.finres.core.InstitutionKind;
 import org.finres.core.TokenScope;
+import org.finres.testing.HubHttp;
 import org.finres.testing.HubIntegrationTest;
 import org.finres.testing.TestSector;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +97,10 @@ class EarlyWarningsIntegrationTests {
     EarlyWarnings warnings;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private HubHttp hub() {
+        return new HubHttp(http, port);
+    }
     final JsonMapper json = JsonMapper.builder().build();
 
     String hook(String path) {
@@ -352,18 +355,14 @@ class EarlyWarningsIntegrationTests {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().get(token, path);
     }
 
     private HttpResponse<String> delete(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        return hub().delete(token, path);
     }
 
     private HttpResponse<String> post(String token, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return hub().post(token, path, body);
     }
 }
