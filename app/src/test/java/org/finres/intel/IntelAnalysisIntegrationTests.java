@@ -262,6 +262,40 @@ class IntelAnalysisIntegrationTests {
         assertThat(detectionActive(ip)).isFalse();
     }
 
+    @Test
+    void anIndicatorDeletedOverTaxiiIsRetiredAndLeavesDetection() throws Exception {
+        String ip = uniqueAddress();
+        String id = StixSamples.newId("indicator");
+        share(bankToken, "?format=stix&tlp=green", bundle(stix(id, "2026-01-01T00:00:00.000Z", "[ipv4-addr:value = '" + ip + "']", false)));
+        JsonNode matched = awaitIndicator(hubToken, id, i -> i.get("status").asString().equals("matched"));
+        assertThat(detectionActive(ip)).isTrue();
+
+        HttpResponse<String> deleted = new TaxiiClient(port, bankToken)
+                .delete(TaxiiClient.objects(matched.get("collection").asString()) + id + "/");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        JsonNode retired = awaitIndicator(hubToken, id, i -> i.get("status").asString().equals("retired")
+                && i.get("confidence").asInt() == 0);
+        assertThat(retired.get("reason").asString()).contains("deleted");
+        assertThat(detectionActive(ip)).isFalse();
+    }
+
+    @Test
+    void anIndicatorPastItsValidUntilIsRetired() throws Exception {
+        String ip = uniqueAddress();
+        String id = StixSamples.newId("indicator");
+        String soon = java.time.format.DateTimeFormatter.ISO_INSTANT.format(Instant.now().plusSeconds(3)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        String object = stix(id, "2026-01-01T00:00:00.000Z", "[ipv4-addr:value = '" + ip + "']", false)
+                .replace("}", ",\"valid_until\":\"" + soon + "\"}");
+        share(bankToken, "?format=stix&tlp=green", bundle(object));
+        JsonNode first = awaitIndicator(hubToken, id, i -> !i.get("status").asString().isEmpty());
+        assertThat(first.get("status").asString()).isIn("matched", "retired");
+        // No new version arrives: only the expiry check can retire it.
+        JsonNode retired = awaitIndicator(hubToken, id, i -> i.get("status").asString().equals("retired"));
+        assertThat(retired.get("reason").asString()).contains("valid_until");
+        assertThat(detectionActive(ip)).isFalse();
+    }
+
     @Autowired
     org.finres.detection.Indicators detection;
 

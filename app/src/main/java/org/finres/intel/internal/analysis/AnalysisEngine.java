@@ -37,10 +37,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hub's analysis of every stored STIX indicator. A refresh examines each indicator whose latest version it has
- * not seen (or whose valid_until has passed): a simple pattern on a value no warning list covers is registered with
+ * The hub's analysis of every stored STIX indicator. A refresh works through a queue that database triggers fill in
+ * the storing transaction (a new version, a deletion, a corroboration) and that expiry and warning-list changes add
+ * to, so its cost follows what changed, not how much is stored. Each queued indicator's latest version is examined:
+ * a simple pattern on a value no warning list covers is registered with
  * detection, anything else is recorded with the reason it is not; revoked and expired ones are retired and their
- * detection rows withdrawn once no other indicator needs them. New matched indicators are retro-hunted in the event
+ * detection rows withdrawn once no other indicator needs them (so are ones deleted over TAXII). New matched indicators are retro-hunted in the event
  * store, one institution partition at a time, and confidence is recomputed on every change and daily. Work runs on
  * one background thread, so sharing never waits for analysis.
  */
@@ -54,6 +56,7 @@ public class AnalysisEngine {
     static final String SOURCE = "stix:";
     private static final int BATCH = 200;
     private static final int RETRO_HUNTS_PER_REFRESH = 100;
+    private static final int CONFIDENCE_BATCH = 1_000;
 
     private final JdbcClient jdbc;
     private final Indicators indicators;
@@ -106,17 +109,21 @@ public class AnalysisEngine {
         // On the worker, in a transaction of its own: called after the change commits, where the caller's
         // transaction can no longer commit anything.
         worker.execute(() -> {
-            tx.executeWithoutResult(s -> jdbc.sql(
-                    "update intel_analysis_indicator set version = null where status in ('matched', 'warning-listed')").update());
+            tx.executeWithoutResult(s -> jdbc.sql("""
+                    insert into intel_analysis_queue (collection_id, stix_id)
+                    select collection_id, stix_id from intel_analysis_indicator where status in ('matched', 'warning-listed')
+                    on conflict do nothing
+                    """).update());
             requestRefresh();
         });
     }
 
     void refresh() {
+        tx.executeWithoutResult(s -> queueExpired(clock.instant()));
         while (Boolean.TRUE.equals(tx.execute(s -> examineBatch()))) {
             // next batch
         }
-        tx.executeWithoutResult(s -> recompute(clock.instant()));
+        recomputeConfidence();
         // Newest first, one at a time, and back to examining as soon as something new was shared: a bulk load's
         // backlog of retro-hunts must not keep the indicator a member just shared waiting behind it.
         for (int i = 0; i < RETRO_HUNTS_PER_REFRESH && !refreshQueued.get(); i++) {
@@ -136,19 +143,42 @@ public class AnalysisEngine {
                              String body, boolean known, Long oldDetection) {
     }
 
-    /** True when a full batch was examined (there may be more). */
+    /** Queues indicators whose valid_until has passed, so that they are retired. */
+    private void queueExpired(Instant now) {
+        jdbc.sql("""
+                insert into intel_analysis_queue (collection_id, stix_id)
+                select collection_id, stix_id from intel_analysis_indicator
+                where status <> 'retired' and valid_until <= :now
+                on conflict do nothing
+                """).param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * Takes a batch off the queue, newest first (what a member just shared is not kept waiting behind a bulk load),
+     * examines each indicator's latest version, and recounts the reporters of every pattern the batch touched.
+     * True when there may be more.
+     */
     private boolean examineBatch() {
         Instant now = clock.instant();
+        List<Key> keys = jdbc.sql("""
+                delete from intel_analysis_queue
+                where id in (select id from intel_analysis_queue order by id desc limit :limit)
+                returning collection_id, stix_id
+                """).param("limit", BATCH)
+                .query((rs, n) -> new Key(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        if (keys.isEmpty()) {
+            return false;
+        }
+        String[] collections = keys.stream().map(k -> k.collection().toString()).toArray(String[]::new);
+        String[] stixIds = keys.stream().map(Key::stixId).toArray(String[]::new);
         List<Candidate> batch = jdbc.sql("""
                 select o.collection_id, o.stix_id, o.submitter, o.submitter_hidden, o.tlp, o.scope, o.recipients,
                        o.revoked, o.version, o.date_added, o.body, a.stix_id is not null, a.detection_id
-                from intel_object o
+                from unnest(:collections::uuid[], :ids::text[]) k (collection_id, stix_id)
+                join intel_object o on o.collection_id = k.collection_id and o.stix_id = k.stix_id
+                    and o.is_last and o.stix_type = 'indicator'
                 left join intel_analysis_indicator a on a.collection_id = o.collection_id and a.stix_id = o.stix_id
-                where o.stix_type = 'indicator' and o.is_last
-                  and (a.stix_id is null or a.version is null or a.version <> o.version
-                       or (a.status <> 'retired' and a.valid_until <= :now))
-                limit :limit
-                """).param("now", Timestamp.from(now)).param("limit", BATCH)
+                """).param("collections", collections).param("ids", stixIds)
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), rs.getString(5), rs.getString(6), (String[]) rs.getArray(7).getArray(),
                         rs.getBoolean(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
@@ -157,7 +187,33 @@ public class AnalysisEngine {
         for (Candidate c : batch) {
             examine(c, now);
         }
-        return batch.size() == BATCH;
+        retireDeleted(keys, batch);
+        recountReporters(collections, stixIds);
+        return keys.size() == BATCH;
+    }
+
+    /** Queued indicators with no version left (a TAXII DELETE took them all) are retired and stop alerting. */
+    private void retireDeleted(List<Key> keys, List<Candidate> found) {
+        java.util.Set<Key> present = new java.util.HashSet<>();
+        for (Candidate c : found) {
+            present.add(new Key(c.collection(), c.stixId()));
+        }
+        for (Key k : keys) {
+            if (present.contains(k)) {
+                continue;
+            }
+            List<Long> detections = jdbc.sql("""
+                    update intel_analysis_indicator a set status = 'retired', reason = 'deleted from its collection',
+                        detection_id = null, computed_at = null,
+                        retro_status = case when a.retro_status = 'pending' then 'skipped' else a.retro_status end
+                    from intel_analysis_indicator old
+                    where a.collection_id = old.collection_id and a.stix_id = old.stix_id
+                      and a.collection_id = :c and a.stix_id = :s and a.status <> 'retired'
+                    returning old.detection_id
+                    """).param("c", k.collection()).param("s", k.stixId()).query((rs, n) -> (Long) rs.getObject(1))
+                    .list();
+            detections.stream().filter(java.util.Objects::nonNull).forEach(this::release);
+        }
     }
 
     private void examine(Candidate c, Instant now) {
@@ -261,8 +317,11 @@ public class AnalysisEngine {
         return v == null || !v.isString() ? null : v.stringValue();
     }
 
-    /** Reporters from every collection's copies and corroborations of the same pattern, then confidence. */
-    void recompute(Instant now) {
+    /**
+     * Reporters, from every collection's copies and corroborations, of each pattern the given indicators carry (in
+     * any of their versions), set on every live indicator with such a pattern; their confidence is then due.
+     */
+    private void recountReporters(String[] collections, String[] stixIds) {
         jdbc.sql("""
                 update intel_analysis_indicator a set reporters = r.n, computed_at = null
                 from (
@@ -279,25 +338,51 @@ public class AnalysisEngine {
                         ) u) as n
                     from intel_analysis_indicator a2
                     join intel_pattern p on p.collection_id = a2.collection_id and p.stix_id = a2.stix_id
-                    where a2.status <> 'retired'
+                    where a2.status <> 'retired' and p.pattern_sha256 in (
+                        select t.pattern_sha256 from unnest(:collections::uuid[], :ids::text[]) k (collection_id, stix_id)
+                        join intel_pattern t on t.collection_id = k.collection_id and t.stix_id = k.stix_id)
                 ) r
                 where a.collection_id = r.collection_id and a.stix_id = r.stix_id and a.reporters <> r.n and r.n > 0
-                """).update();
+                """).param("collections", collections).param("ids", stixIds).update();
+    }
+
+    /** Confidence of every indicator that changed or was last computed a day ago, a transaction per batch. */
+    void recomputeConfidence() {
+        while (Boolean.TRUE.equals(tx.execute(s -> recomputeConfidenceBatch(clock.instant())))) {
+            // next batch
+        }
+    }
+
+    private boolean recomputeConfidenceBatch(Instant now) {
         record Row(UUID collection, String stixId, String status, int reporters, long sightings, Instant fresh) {
         }
         List<Row> rows = jdbc.sql("""
                 select collection_id, stix_id, status, reporters, sightings, greatest(stored_at, last_sighted)
                 from intel_analysis_indicator where computed_at is null or computed_at < :day
-                """).param("day", Timestamp.from(now.minus(1, ChronoUnit.DAYS)))
+                limit :limit
+                """).param("day", Timestamp.from(now.minus(1, ChronoUnit.DAYS))).param("limit", CONFIDENCE_BATCH)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getLong(5), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
-        for (Row r : rows) {
-            int confidence = r.status().equals("retired") ? 0
-                    : Confidence.of(r.reporters(), r.sightings(), r.fresh(), now, properties.halfLife());
-            jdbc.sql("update intel_analysis_indicator set confidence = :v, computed_at = :now where collection_id = :c and stix_id = :s")
-                    .param("v", confidence).param("now", Timestamp.from(now)).param("c", r.collection())
-                    .param("s", r.stixId()).update();
+        if (rows.isEmpty()) {
+            return false;
         }
+        String[] collections = new String[rows.size()];
+        String[] stixIds = new String[rows.size()];
+        String[] confidences = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            collections[i] = r.collection().toString();
+            stixIds[i] = r.stixId();
+            confidences[i] = Integer.toString(r.status().equals("retired") ? 0
+                    : Confidence.of(r.reporters(), r.sightings(), r.fresh(), now, properties.halfLife()));
+        }
+        jdbc.sql("""
+                update intel_analysis_indicator a set confidence = v.confidence, computed_at = :now
+                from unnest(:collections::uuid[], :ids::text[], :confidences::int[]) v (collection_id, stix_id, confidence)
+                where a.collection_id = v.collection_id and a.stix_id = v.stix_id
+                """).param("now", Timestamp.from(now)).param("collections", collections).param("ids", stixIds)
+                .param("confidences", confidences).update();
+        return rows.size() == CONFIDENCE_BATCH;
     }
 
     private Optional<Key> newestPendingRetroHunt() {
@@ -350,7 +435,7 @@ public class AnalysisEngine {
             int h = hits;
             tx.executeWithoutResult(s -> progress(k, "failed", members.size(), d, h, e.getMessage()));
         }
-        tx.executeWithoutResult(s -> recompute(clock.instant()));
+        recomputeConfidence();
     }
 
     private void progress(Key k, String status, int total, int done, int hits, String note) {

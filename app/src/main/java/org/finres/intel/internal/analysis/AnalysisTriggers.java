@@ -1,6 +1,7 @@
 package org.finres.intel.internal.analysis;
 
 import org.finres.detection.IndicatorSighted;
+import org.finres.intel.IndicatorsShared;
 import org.finres.intel.IntelObjectsAdded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,12 @@ class AnalysisTriggers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void shared(IntelObjectsAdded added) {
+        engine.requestRefresh();
+    }
+
+    /** A share may add only corroborations (no new object), which change reporters and confidence. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void shared(IndicatorsShared shared) {
         engine.requestRefresh();
     }
 
