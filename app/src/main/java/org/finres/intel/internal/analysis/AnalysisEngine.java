@@ -112,7 +112,6 @@ public class AnalysisEngine {
             tx.executeWithoutResult(s -> jdbc.sql("""
                     insert into intel_analysis_queue (collection_id, stix_id)
                     select collection_id, stix_id from intel_analysis_indicator where status in ('matched', 'warning-listed')
-                    on conflict do nothing
                     """).update());
             requestRefresh();
         });
@@ -147,9 +146,10 @@ public class AnalysisEngine {
     private void queueExpired(Instant now) {
         jdbc.sql("""
                 insert into intel_analysis_queue (collection_id, stix_id)
-                select collection_id, stix_id from intel_analysis_indicator
-                where status <> 'retired' and valid_until <= :now
-                on conflict do nothing
+                select a.collection_id, a.stix_id from intel_analysis_indicator a
+                where a.status <> 'retired' and a.valid_until <= :now
+                  and not exists (select 1 from intel_analysis_queue q
+                                  where q.collection_id = a.collection_id and q.stix_id = a.stix_id)
                 """).param("now", Timestamp.from(now)).update();
     }
 
@@ -169,6 +169,8 @@ public class AnalysisEngine {
         if (keys.isEmpty()) {
             return false;
         }
+        boolean full = keys.size() == BATCH;
+        keys = List.copyOf(new java.util.LinkedHashSet<>(keys));   // a key may be queued more than once
         String[] collections = keys.stream().map(k -> k.collection().toString()).toArray(String[]::new);
         String[] stixIds = keys.stream().map(Key::stixId).toArray(String[]::new);
         List<Candidate> batch = jdbc.sql("""
@@ -189,7 +191,7 @@ public class AnalysisEngine {
         }
         retireDeleted(keys, batch);
         recountReporters(collections, stixIds);
-        return keys.size() == BATCH;
+        return full;
     }
 
     /** Queued indicators with no version left (a TAXII DELETE took them all) are retired and stop alerting. */
